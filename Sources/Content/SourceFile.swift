@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads content files as UTF-8 text, refusing what a care worker could not have meant.
+enum SourceFile {
+    /// Text files larger than this are refused: no report is 5 MiB, and a build must not be
+    /// brought down by a file pasted by mistake.
+    static let maximumBytes = 5 * 1024 * 1024
+
+    static func read(_ url: URL, as file: String, problems: inout ProblemList) -> String? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            problems.add("cannot read the file: \(error.localizedDescription)", file: file)
+            return nil
+        }
+        if data.count > maximumBytes {
+            problems.add("the file is \(data.count / 1024 / 1024) MiB; text files may be at most "
+                         + "5 MiB. Split it, or put large material in documents/ as a PDF",
+                         file: file)
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let (line, column) = firstInvalidByte(in: data)
+            problems.add("the file is not valid UTF-8 text; save it as UTF-8", file: file,
+                         line: line, column: column)
+            return nil
+        }
+        if text.utf8.contains(0) {
+            problems.add("the file contains a NUL byte; is it really text?", file: file)
+            return nil
+        }
+        return text
+    }
+
+    /// The line and column of the first byte that breaks UTF-8, to point the editor at it.
+    private static func firstInvalidByte(in data: Data) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        let bytes = [UInt8](data)
+        while index < bytes.count {
+            let length = sequenceLength(bytes, at: index)
+            if length == 0 { return (line, index - lineStart + 1) }
+            if bytes[index] == 0x0a {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7f: return 1
+        case 0xc2...0xdf: length = 2
+        case 0xe0...0xef: length = 3
+        case 0xf0...0xf4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        let slice = Array(bytes[index..<index + length])
+        return String(validating: slice, as: UTF8.self) == nil ? 0 : length
+    }
+}
+
+/// Splits `---` front matter from a Markdown body.
+struct FrontMatter {
+    var yaml: String
+    /// The file line where the YAML starts (the line after the opening `---`).
+    var yamlLine: Int
+    var body: String
+    var bodyLine: Int
+
+    /// nil when the file does not open with `---` or never closes it.
+    init?(_ text: String) {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---",
+              let close = lines.dropFirst().firstIndex(where: {
+                  $0.trimmingCharacters(in: .whitespaces) == "---"
+              })
+        else { return nil }
+        yaml = lines[1..<close].joined(separator: "\n")
+        yamlLine = 2
+        body = lines[(close + 1)...].joined(separator: "\n")
+        bodyLine = close + 2
+    }
+}

@@ -1,0 +1,191 @@
+import CSystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The published site and the build folders behind it.
+///
+/// `site` is a symbolic link to `site.builds/<build>`. A build writes a new folder beside the
+/// current one and then replaces the link with `rename(2)`, which POSIX makes atomic: a reader
+/// sees the old site or the new one, never a mix, and a build killed at any moment leaves the
+/// link pointing at the last good build.
+struct BuildFolder {
+    /// The link people and the server use, such as `site`.
+    let link: URL
+    /// Where the builds live, such as `site.builds`.
+    var store: URL { link.deletingLastPathComponent().appendingPathComponent(storeName) }
+    private var storeName: String { link.lastPathComponent + ".builds" }
+
+    /// The build the link points at now, if there is one.
+    func current() -> URL? {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)
+        else { return nil }
+        return link.deletingLastPathComponent().appendingPathComponent(target)
+    }
+
+    /// Refuses to replace a real folder: that would be somebody else's files.
+    func checkLink() throws(BuildError) {
+        let path = link.path
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) != S_IFLNK {
+            throw BuildError.output("\(path) is a folder, not a link made by careportal build; "
+                                    + "move it away (or delete it) and build again")
+        }
+    }
+
+    /// A fresh, empty folder for a new build, never one that exists already: two builds in
+    /// the same second must not share a folder, least of all the published one.
+    func makeNewBuild() throws(BuildError) -> URL {
+        var known: Set<String> = []
+        try FileSystem.makeFolder(store.path, known: &known)
+        let stamp = UTCStamp.compact(Date()).replacingOccurrences(of: "Z", with: "")
+        for _ in 0..<16 {
+            let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+            let url = store.appendingPathComponent("\(stamp)-\(getpid())-\(suffix)")
+            if mkdir(url.path, 0o755) == 0 { return url }
+            if errno != EEXIST {
+                throw BuildError.output("cannot create \(url.path): \(errorText())")
+            }
+        }
+        throw BuildError.output("cannot find a free build folder name in \(store.path)")
+    }
+
+    /// Flushes the new build to disk, then points the link at it in one atomic step.
+    func publish(_ build: URL) throws(BuildError) {
+        try FileSystem.syncFileSystem(containing: build)
+        let temporary = link.deletingLastPathComponent()
+            .appendingPathComponent(".\(link.lastPathComponent).\(getpid()).link")
+        unlink(temporary.path)
+        let target = "\(storeName)/\(build.lastPathComponent)"
+        guard symlink(target, temporary.path) == 0 else {
+            throw BuildError.output("cannot create a link at \(temporary.path): \(errorText())")
+        }
+        guard rename(temporary.path, link.path) == 0 else {
+            unlink(temporary.path)
+            throw BuildError.output("cannot replace \(link.path): \(errorText())")
+        }
+        FileSystem.syncFolder(link.deletingLastPathComponent())
+    }
+
+    /// Removes every build but the current and the one before, including folders left by a
+    /// build that was killed.
+    func prune(keeping: [URL]) {
+        let keep = Set(keeping.map { $0.standardizedFileURL.lastPathComponent })
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.path)) ?? []
+        for name in names where !keep.contains(name) && !name.hasPrefix(".") {
+            try? FileManager.default.removeItem(at: store.appendingPathComponent(name))
+        }
+    }
+}
+
+func errorText() -> String {
+    String(cString: strerror(errno))
+}
+
+/// File system calls the build needs beyond Foundation's: fast writes, hard links, syncs.
+enum FileSystem {
+    /// Writes `bytes` to a new file; the folder must exist.
+    static func write(_ bytes: [UInt8], to path: String) throws(BuildError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BuildError.output("cannot write \(path): \(errorText())") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw BuildError.output("cannot write \(path): \(errorText())")
+            }
+            offset += written
+        }
+    }
+
+    /// Makes a folder and its parents, remembering which exist to save system calls.
+    static func makeFolder(_ path: String, known: inout Set<String>) throws(BuildError) {
+        guard !known.contains(path) else { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeFolder(parent, known: &known) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw BuildError.output("cannot create folder \(path): \(errorText())")
+        }
+        known.insert(path)
+    }
+
+    /// Copies a file by content (documents are small enough; no hard link to content/, whose
+    /// files a care worker may edit in place).
+    static func copy(_ source: URL, to path: String) throws(BuildError) {
+        do {
+            try write(Array(Data(contentsOf: source)), to: path)
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError.output("cannot read \(source.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Mirrors the tree at `source` into `destination` with hard links: an unchanged client
+    /// costs one link per file instead of a render and a write.
+    static func linkTree(_ source: String, to destination: String) throws(BuildError) {
+        var known: Set<String> = []
+        try makeFolder(destination, known: &known)
+        for entry in listing(source) {
+            let from = "\(source)/\(entry.name)"
+            let to = "\(destination)/\(entry.name)"
+            if entry.isFolder {
+                try linkTree(from, to: to)
+            } else if link(from, to) != 0 {
+                throw BuildError.output("cannot link \(to): \(errorText())")
+            }
+        }
+    }
+
+    struct Entry {
+        var name: String
+        var isFolder: Bool
+        var size: Int
+        var modified: Int
+        var inode: UInt
+    }
+
+    /// The entries of a folder with their metadata, without following links.
+    static func listing(_ path: String) -> [Entry] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var entries: [Entry] = []
+        while let raw = readdir(folder) {
+            let name = withUnsafeBytes(of: raw.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            guard lstat("\(path)/\(name)", &info) == 0 else { continue }
+            let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            entries.append(Entry(name: name, isFolder: (info.st_mode & S_IFMT) == S_IFDIR,
+                                 size: Int(info.st_size), modified: modified,
+                                 inode: UInt(info.st_ino)))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    /// syncfs(2): one call flushes everything the build wrote, far cheaper than an fsync per
+    /// file, so a power cut after the switch cannot leave the new link pointing at lost pages.
+    static func syncFileSystem(containing folder: URL) throws(BuildError) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw BuildError.output("cannot open \(folder.path): \(errorText())") }
+        defer { close(fd) }
+        guard careportal_syncfs(fd) == 0 else {
+            throw BuildError.output("cannot flush the build to disk: \(errorText())")
+        }
+    }
+
+    static func syncFolder(_ folder: URL) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+}

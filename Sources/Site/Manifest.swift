@@ -1,0 +1,140 @@
+import Content
+import Foundation
+
+/// What the server needs to know about a build, written to `.careportal/manifest.json`.
+///
+/// The server reads this and the pages, never `content/`: the two flows meet only here. The
+/// folder starts with a dot, and the server never serves dot-paths.
+public struct Manifest: Codable, Sendable, Equatable {
+    public static let folder = ".careportal"
+    public static let file = "manifest.json"
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var portal: PortalEntry
+    public var users: [UserEntry]
+    public var clients: [ClientEntry]
+
+    public struct PortalEntry: Codable, Sendable, Equatable {
+        public var organisation: String
+        public var issuer: String
+        public var baseURL: String
+        public var language: String
+        public var timeZone: String
+        public var theme: String
+        public var mailFrom: String?
+        public var smtp: String?
+    }
+
+    /// A portal account and the clients it may see.
+    public struct UserEntry: Codable, Sendable, Equatable {
+        public var username: String
+        public var name: String
+        public var email: String
+        public var clients: [String]
+    }
+
+    public struct ClientEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var items: [ItemEntry]
+        public var conversations: [ConversationEntry]
+        /// The first and last week with agenda pages, `2026-W47`; nil without appointments.
+        public var firstWeek: String?
+        public var lastWeek: String?
+    }
+
+    /// A document, report or conversation: the things that can be unread.
+    public struct ItemEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var kind: String
+        public var title: String
+        /// ISO 8601 in UTC; nil for an undated file.
+        public var date: String?
+        public var url: String
+    }
+
+    /// A conversation with the times of its messages, so the server can tell a new message.
+    public struct ConversationEntry: Codable, Sendable, Equatable {
+        public var id: String
+        /// Stays the same when the file is renamed: the opening message and title.
+        public var key: String
+        public var title: String
+        public var messageTimes: [String]
+    }
+}
+
+extension Manifest {
+    public static func load(from site: URL) throws -> Manifest {
+        let url = site.appendingPathComponent(folder).appendingPathComponent(file)
+        return try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: url))
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    static func entry(for portal: Portal) -> PortalEntry {
+        PortalEntry(organisation: portal.organisation, issuer: portal.issuer,
+                    baseURL: portal.baseURL, language: portal.language.rawValue,
+                    timeZone: portal.timeZone.identifier, theme: portal.theme,
+                    mailFrom: portal.mail?.from, smtp: portal.mail?.smtp)
+    }
+
+    /// Gathers each person's clients: a username under several clients is one person.
+    static func users(from records: [ClientRecord]) -> [UserEntry] {
+        var byName: [String: UserEntry] = [:]
+        for record in records {
+            for user in record.users {
+                var entry = byName[user.username]
+                    ?? UserEntry(username: user.username, name: user.name, email: user.email,
+                                 clients: [])
+                entry.clients.append(record.entry.id)
+                byName[user.username] = entry
+            }
+        }
+        return byName.values.sorted { $0.username < $1.username }
+    }
+}
+
+/// What a build keeps per client, so an unchanged client is not loaded or rendered again.
+struct ClientRecord: Codable, Sendable {
+    struct User: Codable, Sendable {
+        var username: String
+        var name: String
+        var email: String
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Hash of the theme, the portal settings and every file of the client's folder.
+    var fingerprint: String
+    var entry: Manifest.ClientEntry
+    var users: [User]
+}
+
+/// UTC timestamps for the manifest and calendar files, without a formatter object per call.
+enum UTCStamp {
+    /// `2026-12-03T09:15:00Z`.
+    static func iso8601(_ date: Date) -> String {
+        let p = parts(date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", p.0, p.1, p.2, p.3, p.4, p.5)
+    }
+
+    /// `20261203T091500Z`, the form of RFC 5545.
+    static func compact(_ date: Date) -> String {
+        let p = parts(date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", p.0, p.1, p.2, p.3, p.4, p.5)
+    }
+
+    private static func parts(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var fields = tm()
+        gmtime_r(&seconds, &fields)
+        return (Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday),
+                Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
+    }
+}

@@ -1,0 +1,306 @@
+import Content
+import Crypto
+import Foundation
+import Synchronization
+
+/// Why a build did not publish.
+public enum BuildError: Error, Equatable {
+    /// The content or theme has problems; nothing was published.
+    case problems([ContentProblem])
+    /// The output could not be written (disk full, permissions); nothing was published.
+    case output(String)
+}
+
+/// What a build did, for the command line and the benchmark.
+public struct BuildSummary: Sendable {
+    public var clients = 0
+    public var clientsRendered = 0
+    public var pages = 0
+    public var files = 0
+    /// The published build folder; nil for a check.
+    public var folder: URL?
+}
+
+/// Where a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var themes: URL
+    public var output: URL
+    /// Check only: load and render everything, write nothing.
+    public var dryRun = false
+
+    public init(content: URL, themes: URL, output: URL, dryRun: Bool = false) {
+        self.content = content
+        self.themes = themes
+        self.output = output
+        self.dryRun = dryRun
+    }
+}
+
+/// Turns a content folder into a published site.
+///
+/// Clients are loaded and rendered in parallel, one task per client, because a client's pages
+/// depend only on its own folder, the portal settings and the theme. That same fact makes
+/// rebuilds incremental: a client whose files did not change is hard-linked from the previous
+/// build instead of loaded and rendered again.
+public struct SiteBuilder: Sendable {
+    /// Bumped when the output format changes, so old builds are never reused by mistake.
+    static let formatVersion = "careportal-site-1"
+
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func build() throws(BuildError) -> BuildSummary {
+        var problems = ProblemList()
+        let loader = ContentLoader(root: options.content)
+        let portal = loader.loadPortal(problems: &problems)
+        let ids = loader.clientIDs(problems: &problems)
+        guard let portal else { throw BuildError.problems(problems.all.sorted()) }
+        let theme = Theme.load(from: options.themes.appendingPathComponent(portal.theme),
+                               displayName: "themes/\(portal.theme)", problems: &problems)
+        guard let theme else { throw BuildError.problems(problems.all.sorted()) }
+
+        let run = BuildRun(options: options, portal: portal, theme: theme, ids: ids)
+        return try run.execute(problems: problems)
+    }
+}
+
+/// One build from start to publication; holds what every client task shares.
+private struct BuildRun: Sendable {
+    let options: BuildOptions
+    let portal: Portal
+    let theme: Theme
+    let ids: [String]
+
+    func execute(problems initial: ProblemList) throws(BuildError) -> BuildSummary {
+        let folder = BuildFolder(link: options.output)
+        var target: URL?
+        var previous: URL?
+        if !options.dryRun {
+            try folder.checkLink()
+            previous = folder.current()
+            target = try folder.makeNewBuild()
+        }
+        let results = renderClients(into: target, previous: previous)
+        var problems = initial
+        for result in results { problems.add(contentsOf: result.problems) }
+        let records = results.compactMap(\.record)
+        problems.add(contentsOf: UserCheck.conflicts(in: records))
+
+        guard problems.isEmpty else {
+            if let target { try? FileManager.default.removeItem(at: target) }
+            throw BuildError.problems(problems.all.sorted())
+        }
+        var summary = BuildSummary(clients: ids.count)
+        summary.clientsRendered = results.filter(\.rendered).count
+        summary.pages = results.reduce(0) { $0 + $1.pages }
+        summary.files = results.reduce(0) { $0 + $1.files }
+        guard let target else { return summary }
+
+        do {
+            try writeShared(into: target, records: records)
+            try folder.publish(target)
+        } catch {
+            try? FileManager.default.removeItem(at: target)
+            throw error
+        }
+        folder.prune(keeping: [target] + (previous.map { [$0] } ?? []))
+        summary.folder = target
+        return summary
+    }
+
+    /// Runs one task per client on every core and gathers the results in client order.
+    private func renderClients(into target: URL?, previous: URL?) -> [ClientResult] {
+        let results = Mutex([ClientResult?](repeating: nil, count: ids.count))
+        let settings = SharedFingerprint.make(portal: options.content, theme: theme)
+        DispatchQueue.concurrentPerform(iterations: ids.count) { index in
+            let task = ClientTask(build: self, id: ids[index], target: target, previous: previous,
+                                  shared: settings)
+            let result = task.run()
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// The assets, the manifest and the per-client records that make the next build fast.
+    private func writeShared(into target: URL, records: [ClientRecord]) throws(BuildError) {
+        var known: Set<String> = []
+        let assets = target.appendingPathComponent("assets").path
+        try FileSystem.makeFolder(assets, known: &known)
+        for (name, served) in theme.assets {
+            try FileSystem.copy(theme.assetFolder.appendingPathComponent(name),
+                                to: "\(assets)/\(served)")
+        }
+        let meta = target.appendingPathComponent(Manifest.folder).path
+        try FileSystem.makeFolder("\(meta)/clients", known: &known)
+        let manifest = Manifest(version: Manifest.currentVersion,
+                                portal: Manifest.entry(for: portal),
+                                users: Manifest.users(from: records),
+                                clients: records.map(\.entry))
+        do {
+            try FileSystem.write(Array(manifest.encoded()), to: "\(meta)/\(Manifest.file)")
+            let encoder = JSONEncoder()
+            for record in records {
+                let data = try encoder.encode(record)
+                try FileSystem.write(Array(data), to: "\(meta)/clients/\(record.entry.id).json")
+            }
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError.output("cannot encode the manifest: \(error)")
+        }
+    }
+
+    func renderer() -> ClientPages {
+        ClientPages(portal: portal, theme: theme, strings: theme.strings(for: portal),
+                    contentRoot: options.content)
+    }
+}
+
+/// What one client's task produced.
+private struct ClientResult: Sendable {
+    var problems = ProblemList()
+    var record: ClientRecord?
+    var rendered = false
+    var pages = 0
+    var files = 0
+}
+
+/// Loads, renders and writes one client, or links it from the previous build when unchanged.
+private struct ClientTask {
+    let build: BuildRun
+    let id: String
+    let target: URL?
+    let previous: URL?
+    let shared: String
+
+    func run() -> ClientResult {
+        var result = ClientResult()
+        let folder = build.options.content.appendingPathComponent("clients/\(id)")
+        let fingerprint = ClientFingerprint.make(folder: folder.path, shared: shared)
+        if let target, let previous, let record = reusable(previous, fingerprint: fingerprint) {
+            do {
+                try FileSystem.linkTree(previous.appendingPathComponent("clients/\(id)").path,
+                                        to: target.appendingPathComponent("clients/\(id)").path)
+                try linkWeeks(from: previous, to: target)
+                result.record = record
+                return result
+            } catch {
+                result.problems.add("\(error)", file: "clients/\(id)")
+                return result
+            }
+        }
+        return render(fingerprint: fingerprint)
+    }
+
+    private func render(fingerprint: String) -> ClientResult {
+        var result = ClientResult(rendered: true)
+        let reader = TimeReader(timeZone: build.portal.timeZone)
+        let loader = ContentLoader(root: build.options.content)
+        guard let client = loader.loadClient(id, timeReader: reader, problems: &result.problems)
+        else { return result }
+        let output = build.renderer().render(client, fingerprint: fingerprint,
+                                           problems: &result.problems)
+        result.record = output.record
+        result.files = output.files.count
+        result.pages = output.files.filter { $0.path.hasSuffix(".html") }.count
+        guard result.problems.isEmpty, let target else { return result }
+        do {
+            try write(output.files, into: target)
+        } catch {
+            result.problems.add("\(error)", file: "clients/\(id)")
+        }
+        return result
+    }
+
+    private func write(_ files: [OutputFile], into target: URL) throws(BuildError) {
+        var known: Set<String> = []
+        for file in files {
+            let path = target.appendingPathComponent(file.path).path
+            try FileSystem.makeFolder((path as NSString).deletingLastPathComponent, known: &known)
+            switch file.body {
+            case .bytes(let bytes): try FileSystem.write(bytes, to: path)
+            case .copy(let source): try FileSystem.copy(source, to: path)
+            }
+        }
+    }
+
+    private func reusable(_ previous: URL, fingerprint: String) -> ClientRecord? {
+        let url = previous.appendingPathComponent("\(Manifest.folder)/clients/\(id).json")
+        guard let data = try? Data(contentsOf: url),
+              let record = try? JSONDecoder().decode(ClientRecord.self, from: data),
+              record.fingerprint == fingerprint
+        else { return nil }
+        return record
+    }
+
+    private func linkWeeks(from previous: URL, to target: URL) throws(BuildError) {
+        let weeks = "\(Manifest.folder)/weeks/\(id)"
+        let source = previous.appendingPathComponent(weeks).path
+        guard FileManager.default.fileExists(atPath: source) else { return }
+        try FileSystem.linkTree(source, to: target.appendingPathComponent(weeks).path)
+    }
+}
+
+/// Fingerprints that decide whether a client's previous output can be reused.
+enum SharedFingerprint {
+    /// Everything all clients depend on: the output format, the theme and `portal.yaml`.
+    static func make(portal content: URL, theme: Theme) -> String {
+        let settings = (try? Data(contentsOf: content.appendingPathComponent("portal.yaml")))
+            ?? Data()
+        return SHA256.hex(bytes: Array("\(SiteBuilder.formatVersion)\n\(theme.fingerprint)\n".utf8)
+                          + Array(settings))
+    }
+}
+
+enum ClientFingerprint {
+    /// The shared fingerprint plus the name, size, modification time and inode of every file
+    /// in the client's folder: an edit, a new file or a removed one all change it.
+    static func make(folder: String, shared: String) -> String {
+        var text = shared + "\n"
+        append(folder, prefix: "", to: &text)
+        return SHA256.hex(text)
+    }
+
+    private static func append(_ folder: String, prefix: String, to text: inout String) {
+        for entry in FileSystem.listing(folder) {
+            let name = prefix + entry.name
+            if entry.isFolder {
+                text += "\(name)/\n"
+                append("\(folder)/\(entry.name)", prefix: name + "/", to: &text)
+            } else {
+                text += "\(name) \(entry.size) \(entry.modified) \(entry.inode)\n"
+            }
+        }
+    }
+}
+
+/// One person listed under several clients must be the same person everywhere.
+enum UserCheck {
+    static func conflicts(in records: [ClientRecord]) -> ProblemList {
+        var problems = ProblemList()
+        var first: [String: ClientRecord.User] = [:]
+        for record in records {
+            for user in record.users {
+                guard let earlier = first[user.username] else {
+                    first[user.username] = user
+                    continue
+                }
+                if earlier.email.lowercased() != user.email.lowercased() {
+                    problems.add("username '\(user.username)' has e-mail \(user.email) here but "
+                                 + "\(earlier.email) in \(earlier.file); one person has one "
+                                 + "address, so make them the same", file: user.file,
+                                 line: user.line, column: user.column)
+                } else if earlier.name != user.name {
+                    problems.add("username '\(user.username)' is named '\(user.name)' here but "
+                                 + "'\(earlier.name)' in \(earlier.file); make them the same",
+                                 file: user.file, line: user.line, column: user.column)
+                }
+            }
+        }
+        return problems
+    }
+}

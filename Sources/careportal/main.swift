@@ -1,0 +1,5 @@
+import CLI
+import Foundation
+
+let status = CareportalCommand.run(Array(CommandLine.arguments.dropFirst()))
+exit(status.rawValue)
