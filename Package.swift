@@ -9,7 +9,7 @@ let package = Package(
     name: "careportal",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "careportal", targets: ["careportal"]),
+        .executable(name: "careportal", targets: ["careportal"])
     ],
     targets: [
         .systemLibrary(

@@ -4,9 +4,13 @@ import Site
 
 /// `careportal check` and `careportal build`.
 enum BuildCommand {
-    static func run(_ words: [String], dryRun: Bool,
-                    console: Console) throws(UsageError) -> CommandStatus {
-        let valued: Set<String> = dryRun ? ["--content", "--themes"]
+    static func run(
+        _ words: [String], dryRun: Bool,
+        console: Console
+    ) throws(UsageError) -> CommandStatus {
+        let valued: Set<String> =
+            dryRun
+            ? ["--content", "--themes"]
             : ["--content", "--themes", "--out"]
         let arguments = try Arguments(words, valued: valued)
         if let extra = arguments.positional.first {
@@ -24,13 +28,15 @@ enum BuildCommand {
             let summary = try SiteBuilder(options: options).build()
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             if dryRun {
-                console.out("\(content): no problems in \(summary.clients) clients "
-                            + "(\(summary.pages) pages) in \(seconds) s")
+                console.out(
+                    "\(content): no problems in \(summary.clients) clients "
+                        + "(\(summary.pages) pages) in \(seconds) s")
             } else {
-                console.out("built \(summary.clients) clients into \(options.output.path): "
-                            + "\(summary.clientsRendered) rendered, "
-                            + "\(summary.clients - summary.clientsRendered) unchanged, "
-                            + "\(summary.pages) pages in \(seconds) s")
+                console.out(
+                    "built \(summary.clients) clients into \(options.output.path): "
+                        + "\(summary.clientsRendered) rendered, "
+                        + "\(summary.clients - summary.clientsRendered) unchanged, "
+                        + "\(summary.pages) pages in \(seconds) s")
             }
             return .success
         } catch {

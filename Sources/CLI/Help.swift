@@ -12,28 +12,28 @@ enum Help {
             name: "check", summary: "check the content for problems without building",
             usage: "careportal check [--content DIR] [--themes DIR]",
             details: """
-            Loads every file and renders every page in memory, then lists every problem as
-              path:line:column: what is wrong and how to fix it
-            Exits 0 when the content is fine, 1 when there are problems.
+                Loads every file and renders every page in memory, then lists every problem as
+                  path:line:column: what is wrong and how to fix it
+                Exits 0 when the content is fine, 1 when there are problems.
 
-            Options:
-              --content DIR   the content folder (default: content)
-              --themes DIR    the folder holding the themes (default: themes)
-            """),
+                Options:
+                  --content DIR   the content folder (default: content)
+                  --themes DIR    the folder holding the themes (default: themes)
+                """),
         Command(
             name: "build", summary: "render the content into the site folder",
             usage: "careportal build [--content DIR] [--out DIR] [--themes DIR]",
             details: """
-            Renders every client's pages and publishes them in one atomic step: OUT is a link
-            to a folder in OUT.builds/, replaced only when the whole build succeeded. A failed
-            or interrupted build leaves the previous site as it was. Clients whose files did
-            not change are reused from the previous build.
+                Renders every client's pages and publishes them in one atomic step: OUT is a link
+                to a folder in OUT.builds/, replaced only when the whole build succeeded. A failed
+                or interrupted build leaves the previous site as it was. Clients whose files did
+                not change are reused from the previous build.
 
-            Options:
-              --content DIR   the content folder (default: content)
-              --out DIR       the site link to publish (default: site)
-              --themes DIR    the folder holding the themes (default: themes)
-            """),
+                Options:
+                  --content DIR   the content folder (default: content)
+                  --out DIR       the site link to publish (default: site)
+                  --themes DIR    the folder holding the themes (default: themes)
+                """),
     ]
 
     static var overview: String {
@@ -42,15 +42,15 @@ enum Help {
             "  \($0.name)\(String(repeating: " ", count: width - $0.name.count + 3))\($0.summary)"
         }
         return """
-        careportal: a client portal for youth-care and healthcare organisations.
+            careportal: a client portal for youth-care and healthcare organisations.
 
-        Usage: careportal COMMAND [options]
+            Usage: careportal COMMAND [options]
 
-        Commands:
-        \(lines.joined(separator: "\n"))
+            Commands:
+            \(lines.joined(separator: "\n"))
 
-        Run 'careportal COMMAND --help' for a command's options.
-        """
+            Run 'careportal COMMAND --help' for a command's options.
+            """
     }
 
     static func command(_ name: String) -> String? {

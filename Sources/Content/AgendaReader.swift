@@ -22,8 +22,9 @@ struct AgendaReader {
         problems.add(contentsOf: fields.finish())
         guard let title, let timing else { return nil }
         let id = uniqueID(day: day(of: timing), title: title)
-        return Appointment(id: id, title: title, timing: timing, location: location,
-                           with: with, notes: notes)
+        return Appointment(
+            id: id, title: title, timing: timing, location: location,
+            with: with, notes: notes)
     }
 
     private func day(of timing: Appointment.Timing) -> LocalDate {
@@ -49,8 +50,9 @@ struct AgendaReader {
         let hasDate = fields.value("date") != nil
         let hasStart = fields.value("start") != nil || fields.value("end") != nil
         if hasDate && hasStart {
-            fields.problem("an appointment has either 'date' (all day) or 'start' and 'end', "
-                           + "not both")
+            fields.problem(
+                "an appointment has either 'date' (all day) or 'start' and 'end', "
+                    + "not both")
             return nil
         }
         if hasDate {
@@ -60,8 +62,9 @@ struct AgendaReader {
         let end = fields.time("end", reader: reader)
         guard let start, let end else { return nil }
         if !start.hasTime || !end.hasTime {
-            fields.problem("'start' and 'end' need a time (YYYY-MM-DD HH:MM); for an all-day "
-                           + "appointment write 'date' instead")
+            fields.problem(
+                "'start' and 'end' need a time (YYYY-MM-DD HH:MM); for an all-day "
+                    + "appointment write 'date' instead")
             return nil
         }
         guard end.instant > start.instant else {

@@ -60,8 +60,10 @@ extension Client {
         guard let nodes = fields.list(name) else { return nil }
         var values: [T] = []
         for node in nodes {
-            guard var entry = Fields(node, file: fields.file, what: "each entry of '\(name)'",
-                                     problems: &fields.problems)
+            guard
+                var entry = Fields(
+                    node, file: fields.file, what: "each entry of '\(name)'",
+                    problems: &fields.problems)
             else { continue }
             if let value = decode(&entry) { values.append(value) }
             fields.problems.add(contentsOf: entry.finish())
@@ -83,22 +85,25 @@ extension Client {
         let email = fields.email("email")
         let relation = fields.text("relation")
         if let username, let node = fields.value("username"), !Username.isValid(username) {
-            fields.problem("username '\(username)' must be 3 to 32 lowercase letters, digits, "
-                           + "dots, dashes or underscores, starting with a letter", at: node)
+            fields.problem(
+                "username '\(username)' must be 3 to 32 lowercase letters, digits, "
+                    + "dots, dashes or underscores, starting with a letter", at: node)
             return nil
         }
         guard let username, let name, let email, let relation,
-              let position = fields.value("username").map(fields.place)
+            let position = fields.value("username").map(fields.place)
         else { return nil }
-        return PortalUser(username: username, name: name, email: email, relation: relation,
-                          file: fields.file, line: position.line, column: position.column)
+        return PortalUser(
+            username: username, name: name, email: email, relation: relation,
+            file: fields.file, line: position.line, column: position.column)
     }
 
     private static func checkUniqueUsernames(_ users: [PortalUser]?, _ fields: inout Fields) {
         var seen: Set<String> = []
         for user in users ?? [] where !seen.insert(user.username).inserted {
-            fields.problems.add("username '\(user.username)' is listed twice for this client",
-                                file: user.file, line: user.line, column: user.column)
+            fields.problems.add(
+                "username '\(user.username)' is listed twice for this client",
+                file: user.file, line: user.line, column: user.column)
         }
     }
 }
@@ -107,7 +112,7 @@ extension Client {
 public enum Username {
     public static func isValid(_ text: String) -> Bool {
         guard (3...32).contains(text.count), let first = text.unicodeScalars.first,
-              ("a"..."z").contains(first)
+            ("a"..."z").contains(first)
         else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
             ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)

@@ -17,7 +17,7 @@ struct ClientFolder {
         let loader = ContentLoader(root: root)
         let file = "\(base)/client.yaml"
         guard let node = loader.readYAML(url(file), file: file, problems: &problems),
-              var fields = Fields(node, file: file, what: "client.yaml", problems: &problems)
+            var fields = Fields(node, file: file, what: "client.yaml", problems: &problems)
         else {
             if !FileManager.default.fileExists(atPath: url(file).path) {
                 problems.add("missing client.yaml; every client folder needs one", file: file)
@@ -51,9 +51,10 @@ struct ClientFolder {
     private func checkUnknownEntries(_ problems: inout ProblemList) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") && !known.contains(name) {
-            problems.add("unexpected '\(name)' in a client folder; it may hold client.yaml, "
-                         + "agenda.yaml, reports/, documents/ and conversations/",
-                         file: "\(base)/\(name)")
+            problems.add(
+                "unexpected '\(name)' in a client folder; it may hold client.yaml, "
+                    + "agenda.yaml, reports/, documents/ and conversations/",
+                file: "\(base)/\(name)")
         }
     }
 
@@ -66,14 +67,17 @@ struct ClientFolder {
             return nil
         }
         guard let matter = FrontMatter(text) else {
-            problems.add("the file must start with front matter: a line '---', the fields "
-                         + "(title: …, date: …), and another line '---'", file: file)
+            problems.add(
+                "the file must start with front matter: a line '---', the fields "
+                    + "(title: …, date: …), and another line '---'", file: file)
             return nil
         }
         let offset = matter.yamlLine - 1
-        guard let node = parseYAML(matter.yaml, file: file, lineOffset: offset, problems: &problems),
-              var fields = Fields(node, file: file, lineOffset: offset, what: "the front matter",
-                                  problems: &problems)
+        guard
+            let node = parseYAML(matter.yaml, file: file, lineOffset: offset, problems: &problems),
+            var fields = Fields(
+                node, file: file, lineOffset: offset, what: "the front matter",
+                problems: &problems)
         else { return nil }
         let body = MarkdownSource(text: matter.body, file: file, firstLine: matter.bodyLine)
         let value = decode(&fields, body)
@@ -87,8 +91,9 @@ struct ClientFolder {
         for name in entries("reports") {
             let file = "\(base)/reports/\(name)"
             guard name.hasSuffix(".md") else {
-                problems.add("reports/ holds Markdown files (.md) only; move other files to "
-                             + "documents/", file: file)
+                problems.add(
+                    "reports/ holds Markdown files (.md) only; move other files to "
+                        + "documents/", file: file)
                 continue
             }
             let slug = Identifier.slug(String(name.dropLast(3)))
@@ -101,18 +106,22 @@ struct ClientFolder {
         return reports
     }
 
-    private func decodeReport(slug: String, body: MarkdownSource, workers: Set<String>,
-                              _ fields: inout Fields) -> Report? {
+    private func decodeReport(
+        slug: String, body: MarkdownSource, workers: Set<String>,
+        _ fields: inout Fields
+    ) -> Report? {
         let title = fields.text("title")
         let date = fields.time("date", reader: reader)
         let author = fields.text("author")
         if let author, let node = fields.value("author"), !workers.contains(author) {
-            fields.problem("author '\(author)' is not one of this client's care_workers "
-                           + "(\(workers.sorted().joined(separator: ", ")))", at: node)
+            fields.problem(
+                "author '\(author)' is not one of this client's care_workers "
+                    + "(\(workers.sorted().joined(separator: ", ")))", at: node)
         }
         guard let title, let date, let author else { return nil }
-        return Report(id: "reports/\(slug)", slug: slug, title: title, date: date,
-                      author: author, body: body)
+        return Report(
+            id: "reports/\(slug)", slug: slug, title: title, date: date,
+            author: author, body: body)
     }
 
     private func loadAgenda(problems: inout ProblemList) -> [Appointment] {
@@ -123,16 +132,19 @@ struct ClientFolder {
             return []
         }
         guard case .sequence(let items) = node.kind else {
-            problems.add("agenda.yaml must be a list of appointments, each starting with '- '",
-                         file: file, line: node.mark.line, column: node.mark.column)
+            problems.add(
+                "agenda.yaml must be a list of appointments, each starting with '- '",
+                file: file, line: node.mark.line, column: node.mark.column)
             return []
         }
         var agenda = AgendaReader(file: file, reader: reader)
         return items.compactMap { agenda.appointment($0, problems: &problems) }
     }
 
-    private func loadConversations(workers: Set<String>,
-                                   problems: inout ProblemList) -> [Conversation] {
+    private func loadConversations(
+        workers: Set<String>,
+        problems: inout ProblemList
+    ) -> [Conversation] {
         var conversations: [Conversation] = []
         var slugs = SlugRegistry()
         for name in entries("conversations") {
@@ -143,8 +155,9 @@ struct ClientFolder {
             }
             let slug = Identifier.slug(String(name.dropLast(5)))
             guard slugs.claim(slug, file: file, problems: &problems) else { continue }
-            let reader = ConversationReader(file: file, slug: slug, workers: workers,
-                                            reader: reader)
+            let reader = ConversationReader(
+                file: file, slug: slug, workers: workers,
+                reader: reader)
             if let conversation = reader.load(root: root, problems: &problems) {
                 conversations.append(conversation)
             }
@@ -163,8 +176,9 @@ struct SlugRegistry {
             return false
         }
         if let owner = owners[slug] {
-            problems.add("this file gets the same address as \(owner); rename one of them",
-                         file: file)
+            problems.add(
+                "this file gets the same address as \(owner); rename one of them",
+                file: file)
             return false
         }
         owners[slug] = file

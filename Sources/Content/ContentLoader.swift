@@ -16,12 +16,13 @@ public struct ContentLoader: Sendable {
     public func loadPortal(problems: inout ProblemList) -> Portal? {
         let url = root.appendingPathComponent(Portal.file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            problems.add("missing \(Portal.file); every content folder starts with one "
-                         + "(see docs/content-format.md)", file: Portal.file)
+            problems.add(
+                "missing \(Portal.file); every content folder starts with one "
+                    + "(see docs/content-format.md)", file: Portal.file)
             return nil
         }
         guard let node = readYAML(url, file: Portal.file, problems: &problems),
-              var fields = Fields(node, file: Portal.file, what: Portal.file, problems: &problems)
+            var fields = Fields(node, file: Portal.file, what: Portal.file, problems: &problems)
         else { return nil }
         let portal = Portal.decode(&fields)
         problems.add(contentsOf: fields.finish())
@@ -32,20 +33,23 @@ public struct ContentLoader: Sendable {
     public func clientIDs(problems: inout ProblemList) -> [String] {
         let folder = root.appendingPathComponent("clients")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-            problems.add("missing folder clients/; put each client's file in clients/<client-id>/",
-                         file: "clients")
+            problems.add(
+                "missing folder clients/; put each client's file in clients/<client-id>/",
+                file: "clients")
             return []
         }
         var ids: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             guard isDirectory(folder.appendingPathComponent(name)) else {
-                problems.add("clients/ holds only client folders; move this file into one",
-                             file: "clients/\(name)")
+                problems.add(
+                    "clients/ holds only client folders; move this file into one",
+                    file: "clients/\(name)")
                 continue
             }
             guard Identifier.isValid(name) else {
-                problems.add("'\(name)' is not a valid client id: use lowercase letters, digits "
-                             + "and dashes, such as 'sanne-de-vries'", file: "clients/\(name)")
+                problems.add(
+                    "'\(name)' is not a valid client id: use lowercase letters, digits "
+                        + "and dashes, such as 'sanne-de-vries'", file: "clients/\(name)")
                 continue
             }
             ids.append(name)
@@ -54,8 +58,10 @@ public struct ContentLoader: Sendable {
     }
 
     /// Loads one client's folder completely.
-    public func loadClient(_ id: String, timeReader: TimeReader,
-                           problems: inout ProblemList) -> Client? {
+    public func loadClient(
+        _ id: String, timeReader: TimeReader,
+        problems: inout ProblemList
+    ) -> Client? {
         ClientFolder(root: root, id: id, reader: timeReader).load(problems: &problems)
     }
 
@@ -65,26 +71,32 @@ public struct ContentLoader: Sendable {
             && directory.boolValue
     }
 
-    func readYAML(_ url: URL, file: String, lineOffset: Int = 0,
-                  problems: inout ProblemList) -> Node? {
+    func readYAML(
+        _ url: URL, file: String, lineOffset: Int = 0,
+        problems: inout ProblemList
+    ) -> Node? {
         guard let text = SourceFile.read(url, as: file, problems: &problems) else { return nil }
         return parseYAML(text, file: file, lineOffset: lineOffset, problems: &problems)
     }
 }
 
 /// Parses YAML text, turning a parse failure into a positioned problem.
-public func parseYAML(_ text: String, file: String, lineOffset: Int = 0,
-               problems: inout ProblemList) -> Node? {
+public func parseYAML(
+    _ text: String, file: String, lineOffset: Int = 0,
+    problems: inout ProblemList
+) -> Node? {
     do {
         guard let node = try YAMLParser.parse(text) else {
-            problems.add("the file is empty; see docs/content-format.md for what it holds",
-                         file: file, line: lineOffset + 1)
+            problems.add(
+                "the file is empty; see docs/content-format.md for what it holds",
+                file: file, line: lineOffset + 1)
             return nil
         }
         return node
     } catch {
-        problems.add("invalid YAML: \(error.message)", file: file,
-                     line: error.mark.line + lineOffset, column: error.mark.column)
+        problems.add(
+            "invalid YAML: \(error.message)", file: file,
+            line: error.mark.line + lineOffset, column: error.mark.column)
         return nil
     }
 }

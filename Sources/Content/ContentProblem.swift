@@ -19,7 +19,9 @@ public struct ContentProblem: Error, Sendable, Equatable, Comparable, CustomStri
     public var description: String { "\(file):\(line):\(column): \(message)" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
+        (lhs.file, lhs.line, lhs.column, lhs.message) < (
+            rhs.file, rhs.line, rhs.column, rhs.message
+        )
     }
 }
 

@@ -10,9 +10,11 @@ struct ConversationReader {
 
     func load(root: URL, problems: inout ProblemList) -> Conversation? {
         let loader = ContentLoader(root: root)
-        guard let node = loader.readYAML(root.appendingPathComponent(file), file: file,
-                                         problems: &problems),
-              var fields = Fields(node, file: file, what: "a conversation", problems: &problems)
+        guard
+            let node = loader.readYAML(
+                root.appendingPathComponent(file), file: file,
+                problems: &problems),
+            var fields = Fields(node, file: file, what: "a conversation", problems: &problems)
         else { return nil }
         let title = fields.text("title")
         let nodes = fields.list("messages")
@@ -24,8 +26,9 @@ struct ConversationReader {
         guard let title, let nodes, !nodes.isEmpty, messages.count == nodes.count else {
             return nil
         }
-        return Conversation(id: "conversations/\(slug)", slug: slug, title: title,
-                            messages: messages.sorted { $0.at < $1.at })
+        return Conversation(
+            id: "conversations/\(slug)", slug: slug, title: title,
+            messages: messages.sorted { $0.at < $1.at })
     }
 
     private func message(_ node: Node, problems: inout ProblemList) -> Conversation.Message? {
@@ -36,8 +39,9 @@ struct ConversationReader {
         let textNode = fields.value("text")
         let text = fields.text("text")
         if let from, let node = fields.value("from"), !workers.contains(from) {
-            fields.problem("'\(from)' is not one of this client's care_workers "
-                           + "(\(workers.sorted().joined(separator: ", ")))", at: node)
+            fields.problem(
+                "'\(from)' is not one of this client's care_workers "
+                    + "(\(workers.sorted().joined(separator: ", ")))", at: node)
         }
         problems.add(contentsOf: fields.finish())
         guard let at, let from, let text, let textNode, workers.contains(from) else { return nil }

@@ -18,13 +18,15 @@ struct DocumentsFolder {
                 continue
             }
             guard !folder.url(file).hasDirectoryPath, !isDirectory(file) else {
-                problems.add("documents/ cannot hold folders; put the files directly in it",
-                             file: file)
+                problems.add(
+                    "documents/ cannot hold folders; put the files directly in it",
+                    file: file)
                 continue
             }
             let slug = Identifier.slug(name.hasSuffix(".md") ? String(name.dropLast(3)) : name)
             guard slugs.claim(slug, file: file, problems: &problems) else { continue }
-            let document = name.hasSuffix(".md")
+            let document =
+                name.hasSuffix(".md")
                 ? markdown(file, slug: slug, problems: &problems)
                 : attachment(name, file: file, slug: slug, present: present, problems: &problems)
             if let document { documents.append(document) }
@@ -36,12 +38,15 @@ struct DocumentsFolder {
         ContentLoader(root: folder.root).isDirectory(folder.url(file))
     }
 
-    private func checkSidecar(_ name: String, file: String, present: Set<String>,
-                              problems: inout ProblemList) {
+    private func checkSidecar(
+        _ name: String, file: String, present: Set<String>,
+        problems: inout ProblemList
+    ) {
         let described = String(name.dropLast(5))
         guard !present.contains(described) else { return }
-        problems.add("this describes '\(described)', which is not in documents/; add the file "
-                     + "or remove the description", file: file)
+        problems.add(
+            "this describes '\(described)', which is not in documents/; add the file "
+                + "or remove the description", file: file)
     }
 
     private func markdown(_ file: String, slug: String, problems: inout ProblemList) -> Document? {
@@ -49,13 +54,16 @@ struct DocumentsFolder {
             let title = fields.text("title")
             let date = fields.time("date", reader: folder.reader)
             guard let title, let date else { return nil }
-            return Document(id: "documents/\(slug)", slug: slug, title: title, date: date,
-                            body: .markdown(body))
+            return Document(
+                id: "documents/\(slug)", slug: slug, title: title, date: date,
+                body: .markdown(body))
         }
     }
 
-    private func attachment(_ name: String, file: String, slug: String, present: Set<String>,
-                            problems: inout ProblemList) -> Document? {
+    private func attachment(
+        _ name: String, file: String, slug: String, present: Set<String>,
+        problems: inout ProblemList
+    ) -> Document? {
         let bytes = fileSize(folder.url(file))
         var title = name
         var date: ContentTime?
@@ -63,10 +71,13 @@ struct DocumentsFolder {
         if present.contains(name + ".yaml") {
             let sidecar = file + ".yaml"
             let loader = ContentLoader(root: folder.root)
-            guard let node = loader.readYAML(folder.url(sidecar), file: sidecar,
-                                             problems: &problems),
-                  var fields = Fields(node, file: sidecar, what: "a description",
-                                      problems: &problems)
+            guard
+                let node = loader.readYAML(
+                    folder.url(sidecar), file: sidecar,
+                    problems: &problems),
+                var fields = Fields(
+                    node, file: sidecar, what: "a description",
+                    problems: &problems)
             else { return nil }
             title = fields.text("title") ?? name
             date = fields.time("date", reader: folder.reader, required: false)

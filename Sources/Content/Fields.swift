@@ -12,12 +12,15 @@ struct Fields {
     var problems = ProblemList()
 
     /// `lineOffset` is added to YAML lines, for front matter that starts below line 1.
-    init?(_ node: Node, file: String, lineOffset: Int = 0, what: String,
-          problems: inout ProblemList) {
+    init?(
+        _ node: Node, file: String, lineOffset: Int = 0, what: String,
+        problems: inout ProblemList
+    ) {
         guard case .mapping = node.kind else {
             let mark = node.mark
-            problems.add("\(what) must be a mapping of fields (name: value), not \(node.kindName)",
-                         file: file, line: mark.line + lineOffset, column: mark.column)
+            problems.add(
+                "\(what) must be a mapping of fields (name: value), not \(node.kindName)",
+                file: file, line: mark.line + lineOffset, column: mark.column)
             return nil
         }
         self.node = node
@@ -109,10 +112,12 @@ struct Fields {
         case .success(let time):
             return time
         case .failure(.nonexistentLocalTime):
-            problem("'\(text)' does not exist in \(reader.calendar.timeZone.identifier): "
+            problem(
+                "'\(text)' does not exist in \(reader.calendar.timeZone.identifier): "
                     + "the clocks skip that hour for daylight saving; pick another time", at: node)
         case .failure(.malformed):
-            problem("'\(name)' must be a date (YYYY-MM-DD) or date and time (YYYY-MM-DD HH:MM), "
+            problem(
+                "'\(name)' must be a date (YYYY-MM-DD) or date and time (YYYY-MM-DD HH:MM), "
                     + "not '\(text)'", at: node)
         }
         return nil

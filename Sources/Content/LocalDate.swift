@@ -25,9 +25,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(parsing text: Substring) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1,
-              day <= LocalDate.daysIn(month: month, year: year)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1,
+            day <= LocalDate.daysIn(month: month, year: year)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -110,8 +110,8 @@ public struct TimeReader: Sendable {
         guard let offsetSeconds = offset else { return .failure(.malformed) }
         let fields = clockText.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 }),
-              let hour = Int(fields[0]), let minute = Int(fields[1]),
-              (0...23).contains(hour), (0...59).contains(minute)
+            let hour = Int(fields[0]), let minute = Int(fields[1]),
+            (0...23).contains(hour), (0...59).contains(minute)
         else { return .failure(.malformed) }
         let second = fields.count == 3 ? Int(fields[2]) ?? 99 : 0
         guard (0...59).contains(second) else { return .failure(.malformed) }
@@ -149,7 +149,7 @@ public struct TimeReader: Sendable {
         let sign: Double = text[signIndex] == "-" ? -1 : 1
         let parts = text[text.index(after: signIndex)...].split(separator: ":")
         guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
-              hours <= 14, minutes < 60
+            hours <= 14, minutes < 60
         else { return (text, nil) }
         let seconds = sign * Double(hours * 3600 + minutes * 60)
         return (text[..<signIndex], Offset(value: seconds))

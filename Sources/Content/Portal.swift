@@ -31,18 +31,20 @@ extension Portal {
         let issuer = fields.text("issuer")
         let baseURL = fields.text("base_url")
         if let url = baseURL, let node = fields.value("base_url"), !isWebAddress(url) {
-            fields.problem("'base_url' must start with https:// (or http:// for a local demo), "
-                           + "not '\(url)'", at: node)
+            fields.problem(
+                "'base_url' must start with https:// (or http:// for a local demo), "
+                    + "not '\(url)'", at: node)
         }
         let language = decodeLanguage(&fields)
         let timeZone = decodeTimeZone(&fields)
         let theme = decodeTheme(&fields)
         let mail = decodeMail(&fields)
         guard let organisation, let issuer, let baseURL, isWebAddress(baseURL),
-              let language, let timeZone, let theme
+            let language, let timeZone, let theme
         else { return nil }
-        return Portal(organisation: organisation, issuer: issuer, baseURL: baseURL,
-                      language: language, timeZone: timeZone, theme: theme, mail: mail)
+        return Portal(
+            organisation: organisation, issuer: issuer, baseURL: baseURL,
+            language: language, timeZone: timeZone, theme: theme, mail: mail)
     }
 
     private static func isWebAddress(_ text: String) -> Bool {
@@ -62,8 +64,9 @@ extension Portal {
         let name = fields.text("time_zone", required: false) ?? "Europe/Amsterdam"
         if let zone = TimeZone(identifier: name) { return zone }
         if let node = fields.value("time_zone") {
-            fields.problem("unknown time zone '\(name)'; use a name such as Europe/Amsterdam",
-                           at: node)
+            fields.problem(
+                "unknown time zone '\(name)'; use a name such as Europe/Amsterdam",
+                at: node)
         }
         return nil
     }
@@ -72,8 +75,9 @@ extension Portal {
         let name = fields.text("theme", required: false) ?? "default"
         if Identifier.isValid(name) { return name }
         if let node = fields.value("theme") {
-            fields.problem("'theme' must name a folder in themes/ (lowercase letters, digits, "
-                           + "dashes), not '\(name)'", at: node)
+            fields.problem(
+                "'theme' must name a folder in themes/ (lowercase letters, digits, "
+                    + "dashes), not '\(name)'", at: node)
         }
         return nil
     }
@@ -88,7 +92,8 @@ extension Portal {
         let from = mail.text("from")
         let smtp = mail.text("smtp", required: false)
         if let smtp, let node = mail.value("smtp"),
-           !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) {
+            !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://"))
+        {
             mail.problem("'smtp' must be an smtp:// or smtps:// address, not '\(smtp)'", at: node)
         }
         fields.problems.add(contentsOf: mail.finish())

@@ -15,15 +15,17 @@ enum SourceFile {
             return nil
         }
         if data.count > maximumBytes {
-            problems.add("the file is \(data.count / 1024 / 1024) MiB; text files may be at most "
-                         + "5 MiB. Split it, or put large material in documents/ as a PDF",
-                         file: file)
+            problems.add(
+                "the file is \(data.count / 1024 / 1024) MiB; text files may be at most "
+                    + "5 MiB. Split it, or put large material in documents/ as a PDF",
+                file: file)
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let (line, column) = firstInvalidByte(in: data)
-            problems.add("the file is not valid UTF-8 text; save it as UTF-8", file: file,
-                         line: line, column: column)
+            problems.add(
+                "the file is not valid UTF-8 text; save it as UTF-8", file: file,
+                line: line, column: column)
             return nil
         }
         if text.utf8.contains(0) {
@@ -81,9 +83,9 @@ struct FrontMatter {
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---",
-              let close = lines.dropFirst().firstIndex(where: {
-                  $0.trimmingCharacters(in: .whitespaces) == "---"
-              })
+            let close = lines.dropFirst().firstIndex(where: {
+                $0.trimmingCharacters(in: .whitespaces) == "---"
+            })
         else { return nil }
         yaml = lines[1..<close].joined(separator: "\n")
         yamlLine = 2

@@ -6,7 +6,8 @@ import CCrypto
 /// server uses the same wrapper for token hashes.
 public enum SHA256 {
     /// The 32-byte digest of `bytes`.
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8]
+    where Bytes.Element == UInt8 {
         let input = Array(bytes)
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0

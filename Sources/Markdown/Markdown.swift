@@ -1,6 +1,7 @@
 import CCmark
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A link or image destination found in a Markdown text, with the line it is on.
@@ -70,12 +71,13 @@ public enum Markdown {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  let kind = linkKind(node)
+                let kind = linkKind(node)
             else {
                 continue
             }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let reference = LinkReference(kind: kind, destination: destination, line: line(of: node))
+            let reference = LinkReference(
+                kind: kind, destination: destination, line: line(of: node))
             links.append(reference)
             if let replacement = rewrite(reference) {
                 _ = cmark_node_set_url(node, replacement)

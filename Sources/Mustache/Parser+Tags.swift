@@ -7,7 +7,9 @@ extension Parser {
         let contentStart = consumesSigil ? afterOpen + 1 : afterOpen
 
         // A triple mustache ends with one extra brace before the usual closing delimiter.
-        let closing = sigil == UInt8(ascii: "{") ? Array("}".utf8) + delimiters.close
+        let closing =
+            sigil == UInt8(ascii: "{")
+            ? Array("}".utf8) + delimiters.close
             : delimiters.close
 
         guard let contentEnd = find(closing, from: contentStart) else {

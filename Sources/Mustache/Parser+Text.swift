@@ -67,7 +67,8 @@ extension Parser {
         if bytes[offset] == newline {
             return offset + 1
         }
-        let isCRLF = bytes[offset] == carriageReturn
+        let isCRLF =
+            bytes[offset] == carriageReturn
             && offset + 1 < bytes.count && bytes[offset + 1] == newline
         return isCRLF ? offset + 2 : nil
     }

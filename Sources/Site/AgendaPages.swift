@@ -34,8 +34,9 @@ struct AgendaPages {
     /// All-day appointments first, then by start time.
     private static func sortKey(_ appointment: Appointment, _ strings: Strings) -> Date {
         switch appointment.timing {
-        case .allDay(let day): return strings.noon(day).map { $0.addingTimeInterval(-86_400) }
-            ?? .distantPast
+        case .allDay(let day):
+            return strings.noon(day).map { $0.addingTimeInterval(-86_400) }
+                ?? .distantPast
         case .timed(let start, _): return start
         }
     }
@@ -43,23 +44,26 @@ struct AgendaPages {
     static func weekPath(_ week: Week) -> String { "agenda/\(week).html" }
 
     func pages() -> [OutputFile] {
-        var files = context.page("agenda/index.html", template: "agenda",
-                                 title: strings["nav_agenda"], section: "agenda",
-                                 data: overview())
+        var files = context.page(
+            "agenda/index.html", template: "agenda",
+            title: strings["nav_agenda"], section: "agenda",
+            data: overview())
         guard let range else { return files }
         let weeks = strings.weeks(from: range.lowerBound, through: range.upperBound)
         for week in weeks {
-            files += context.page(Self.weekPath(week), template: "week", title: weekTitle(week),
-                                  section: "agenda", data: weekData(week))
+            files += context.page(
+                Self.weekPath(week), template: "week", title: weekTitle(week),
+                section: "agenda", data: weekData(week))
             files += fragment(week)
         }
         let days = byDay.keys.sorted()
         for (index, day) in days.enumerated() {
             let previous = index > 0 ? days[index - 1] : nil
             let next = index + 1 < days.count ? days[index + 1] : nil
-            files += context.page("agenda/\(day).html", template: "day",
-                                  title: strings.weekdayDate(day), section: "agenda",
-                                  data: dayData(day, previous: previous, next: next))
+            files += context.page(
+                "agenda/\(day).html", template: "day",
+                title: strings.weekdayDate(day), section: "agenda",
+                data: dayData(day, previous: previous, next: next))
         }
         return files
     }
@@ -91,7 +95,8 @@ struct AgendaPages {
     /// `30 november – 6 december 2026`.
     private func span(_ week: Week) -> String {
         let sunday = strings.adding(days: 6, to: week.monday)
-        let first = week.monday.year == sunday.year
+        let first =
+            week.monday.year == sunday.year
             ? "\(week.monday.day) \(strings["month_\(week.monday.month)"])"
             : strings.date(week.monday)
         return "\(first) – \(strings.date(sunday))"
@@ -112,13 +117,17 @@ struct AgendaPages {
             "id": .string("\(week)"), "label": .string(weekTitle(week)),
             "dates": .string(span(week)), "days": .list(days),
         ]
-        if let url = weekURL(strings.following(week, by: -1)) { values["previous_url"] = .string(url) }
+        if let url = weekURL(strings.following(week, by: -1)) {
+            values["previous_url"] = .string(url)
+        }
         if let url = weekURL(strings.following(week)) { values["next_url"] = .string(url) }
         return values
     }
 
-    private func dayData(_ day: LocalDate, previous: LocalDate?,
-                         next: LocalDate?) -> [String: MustacheValue] {
+    private func dayData(
+        _ day: LocalDate, previous: LocalDate?,
+        next: LocalDate?
+    ) -> [String: MustacheValue] {
         var values: [String: MustacheValue] = [
             "label": .string(strings.weekdayDate(day)), "date_iso": .string("\(day)"),
             "appointments": .list((byDay[day] ?? []).map(appointment)),
@@ -152,18 +161,21 @@ struct AgendaPages {
     private func timeSpan(_ start: Date, _ end: Date) -> String {
         let endDay = strings.localDate(end)
         let sameDay = strings.localDate(start) == endDay
-        let endText = sameDay ? strings.clock(end) : "\(strings.shortDate(endDay)) \(strings.clock(end))"
+        let endText =
+            sameDay ? strings.clock(end) : "\(strings.shortDate(endDay)) \(strings.clock(end))"
         return "\(strings.clock(start)) – \(endText)"
     }
 
     /// The dashboard's "this week" list for `week`, kept outside the served tree.
     private func fragment(_ week: Week) -> [OutputFile] {
         let appointments = strings.days(of: week).flatMap { byDay[$0] ?? [] }
-        let html = context.render("this-week", [
-            "appointments": .list(appointments.map(appointment)),
-            "has_appointments": .bool(!appointments.isEmpty),
-            "week_url": .string(weekURL(week) ?? "\(base)/"),
-        ])
+        let html = context.render(
+            "this-week",
+            [
+                "appointments": .list(appointments.map(appointment)),
+                "has_appointments": .bool(!appointments.isEmpty),
+                "week_url": .string(weekURL(week) ?? "\(base)/"),
+            ])
         let path = "\(Manifest.folder)/weeks/\(context.client.id)/\(week).html"
         return [OutputFile(path: path, body: .bytes(Array(html.utf8)))]
     }

@@ -1,7 +1,8 @@
 import CSystem
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The published site and the build folders behind it.
@@ -30,8 +31,9 @@ struct BuildFolder {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) != S_IFLNK {
-            throw BuildError.output("\(path) is a folder, not a link made by careportal build; "
-                                    + "move it away (or delete it) and build again")
+            throw BuildError.output(
+                "\(path) is a folder, not a link made by careportal build; "
+                    + "move it away (or delete it) and build again")
         }
     }
 
@@ -164,9 +166,11 @@ enum FileSystem {
             var info = stat()
             guard lstat("\(path)/\(name)", &info) == 0 else { continue }
             let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-            entries.append(Entry(name: name, isFolder: (info.st_mode & S_IFMT) == S_IFDIR,
-                                 size: Int(info.st_size), modified: modified,
-                                 inode: UInt(info.st_ino)))
+            entries.append(
+                Entry(
+                    name: name, isFolder: (info.st_mode & S_IFMT) == S_IFDIR,
+                    size: Int(info.st_size), modified: modified,
+                    inode: UInt(info.st_ino)))
         }
         return entries.sorted { $0.name < $1.name }
     }

@@ -23,8 +23,10 @@ enum ICalendar {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    private static func event(_ appointment: Appointment, clientID: String,
-                              host: String) -> [String] {
+    private static func event(
+        _ appointment: Appointment, clientID: String,
+        host: String
+    ) -> [String] {
         var lines = ["BEGIN:VEVENT", "UID:\(clientID)/\(appointment.id)@\(host)"]
         switch appointment.timing {
         case .timed(let start, let end):
@@ -32,8 +34,10 @@ enum ICalendar {
             lines += ["DTSTAMP:\(utc(start))", "DTSTART:\(utc(start))", "DTEND:\(utc(end))"]
         case .allDay(let day):
             let next = nextDay(day)
-            lines += ["DTSTAMP:\(compact(day))T000000Z", "DTSTART;VALUE=DATE:\(compact(day))",
-                      "DTEND;VALUE=DATE:\(compact(next))"]
+            lines += [
+                "DTSTAMP:\(compact(day))T000000Z", "DTSTART;VALUE=DATE:\(compact(day))",
+                "DTEND;VALUE=DATE:\(compact(next))",
+            ]
         }
         lines.append("SUMMARY:\(escape(appointment.title))")
         if let location = appointment.location { lines.append("LOCATION:\(escape(location))") }

@@ -61,9 +61,10 @@ struct LinkResolver {
         }
         for link in broken {
             let what = link.kind == .image ? "image" : "link"
-            problems.add("\(what) to '\(link.destination)', which does not exist; link to "
-                         + "another file of this client, e.g. ../documents/plan.md",
-                         file: source.file, line: source.firstLine + link.line - 1)
+            problems.add(
+                "\(what) to '\(link.destination)', which does not exist; link to "
+                    + "another file of this client, e.g. ../documents/plan.md",
+                file: source.file, line: source.firstLine + link.line - 1)
         }
         return rendered.html
     }
@@ -91,7 +92,8 @@ struct LinkResolver {
 
     private func knownURL(_ path: String) -> Bool {
         path.hasPrefix("/assets/") || urls.values.contains(path)
-            || path == "/clients/\(clientID)/" || Self.sectionPaths.contains {
+            || path == "/clients/\(clientID)/"
+            || Self.sectionPaths.contains {
                 path == "/clients/\(clientID)/\($0)"
             }
     }
@@ -103,9 +105,10 @@ struct LinkResolver {
     private func hasScheme(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy {
-            $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "."
-        }
+        return !scheme.isEmpty && !scheme.contains("/")
+            && scheme.allSatisfy {
+                $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "."
+            }
     }
 
     private func split(_ destination: String) -> (String, String) {

@@ -77,10 +77,11 @@ extension Manifest {
     }
 
     static func entry(for portal: Portal) -> PortalEntry {
-        PortalEntry(organisation: portal.organisation, issuer: portal.issuer,
-                    baseURL: portal.baseURL, language: portal.language.rawValue,
-                    timeZone: portal.timeZone.identifier, theme: portal.theme,
-                    mailFrom: portal.mail?.from, smtp: portal.mail?.smtp)
+        PortalEntry(
+            organisation: portal.organisation, issuer: portal.issuer,
+            baseURL: portal.baseURL, language: portal.language.rawValue,
+            timeZone: portal.timeZone.identifier, theme: portal.theme,
+            mailFrom: portal.mail?.from, smtp: portal.mail?.smtp)
     }
 
     /// Gathers each person's clients: a username under several clients is one person.
@@ -88,9 +89,11 @@ extension Manifest {
         var byName: [String: UserEntry] = [:]
         for record in records {
             for user in record.users {
-                var entry = byName[user.username]
-                    ?? UserEntry(username: user.username, name: user.name, email: user.email,
-                                 clients: [])
+                var entry =
+                    byName[user.username]
+                    ?? UserEntry(
+                        username: user.username, name: user.name, email: user.email,
+                        clients: [])
                 entry.clients.append(record.entry.id)
                 byName[user.username] = entry
             }
@@ -134,7 +137,9 @@ enum UTCStamp {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var fields = tm()
         gmtime_r(&seconds, &fields)
-        return (Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday),
-                Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
+        return (
+            Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday),
+            Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec)
+        )
     }
 }

@@ -22,8 +22,9 @@ struct PageContext {
         self.theme = theme
         self.strings = strings
         self.links = links
-        shared = Self.commonValues(client: client, portal: portal, theme: theme,
-                                   strings: strings)
+        shared = Self.commonValues(
+            client: client, portal: portal, theme: theme,
+            strings: strings)
     }
 
     var base: String { "/clients/\(client.id)" }
@@ -38,17 +39,22 @@ struct PageContext {
     ]
 
     /// Renders `template` with `data`, inside the layout, as the file at `path`.
-    func page(_ path: String, template: String, title: String, section: String,
-              data: [String: MustacheValue]) -> [OutputFile] {
+    func page(
+        _ path: String, template: String, title: String, section: String,
+        data: [String: MustacheValue]
+    ) -> [OutputFile] {
         let body = render(template, data)
         var layout = shared
         layout["title"] = .string(title)
         layout["section"] = .string(section)
         layout["content"] = .string(body)
-        layout["nav"] = .list(Self.sections.map { key, label, url in
-            .object(["key": .string(key), "label": .string(strings[label]),
-                     "url": .string("\(base)/\(url)"), "current": .bool(key == section)])
-        })
+        layout["nav"] = .list(
+            Self.sections.map { key, label, url in
+                .object([
+                    "key": .string(key), "label": .string(strings[label]),
+                    "url": .string("\(base)/\(url)"), "current": .bool(key == section),
+                ])
+            })
         let html = render("layout", layout)
         return [OutputFile(path: "clients/\(client.id)/\(path)", body: .bytes(Array(html.utf8)))]
     }
@@ -60,18 +66,21 @@ struct PageContext {
         return compiled.render(.object(merged), partials: theme.templates)
     }
 
-    private static func commonValues(client: Client, portal: Portal, theme: Theme,
-                                     strings: Strings) -> [String: MustacheValue] {
+    private static func commonValues(
+        client: Client, portal: Portal, theme: Theme,
+        strings: Strings
+    ) -> [String: MustacheValue] {
         let base = "/clients/\(client.id)"
         return [
             "lang": .string(portal.language.rawValue),
             "t": strings.value,
             "organisation": .string(portal.organisation),
-            "assets": .object(theme.assets.keys.reduce(into: [:]) { values, name in
-                let key = name.replacingOccurrences(of: ".", with: "_")
-                    .replacingOccurrences(of: "-", with: "_")
-                values[key] = .string(theme.assetURL(name))
-            }),
+            "assets": .object(
+                theme.assets.keys.reduce(into: [:]) { values, name in
+                    let key = name.replacingOccurrences(of: ".", with: "_")
+                        .replacingOccurrences(of: "-", with: "_")
+                    values[key] = .string(theme.assetURL(name))
+                }),
             "client": .object([
                 "id": .string(client.id), "name": .string(client.name),
                 "dossier": .string(client.dossier), "url": .string("\(base)/"),
@@ -90,7 +99,8 @@ struct PageContext {
         }
     }
 
-    func item(id: String, title: String, url: String, date: ContentTime?) -> [String: MustacheValue] {
+    func item(id: String, title: String, url: String, date: ContentTime?) -> [String: MustacheValue]
+    {
         var values: [String: MustacheValue] = [
             "id": .string(id), "title": .string(title), "url": .string(url),
         ]
@@ -108,8 +118,9 @@ struct PageContext {
 
     func documentItems() -> [MustacheValue] {
         Sorting.documents(client.documents).map { document in
-            var values = item(id: document.id, title: document.title, url: documentURL(document),
-                              date: document.date)
+            var values = item(
+                id: document.id, title: document.title, url: documentURL(document),
+                date: document.date)
             if case .file(_, let name, let bytes, let description) = document.body {
                 values["is_file"] = .bool(true)
                 values["file_type"] = .string(FileKinds.label(for: name))
@@ -122,8 +133,9 @@ struct PageContext {
 
     func reportItems() -> [MustacheValue] {
         Sorting.reports(client.reports).map { report in
-            var values = item(id: report.id, title: report.title, url: "\(base)/\(report.id).html",
-                              date: report.date)
+            var values = item(
+                id: report.id, title: report.title, url: "\(base)/\(report.id).html",
+                date: report.date)
             values["author"] = .string(report.author)
             return .object(values)
         }
@@ -133,8 +145,9 @@ struct PageContext {
         Sorting.conversations(client.conversations).map { conversation in
             let last = conversation.messages.last
             let date = last.map { ContentTime(instant: $0.at, hasTime: true) }
-            var values = item(id: conversation.id, title: conversation.title,
-                              url: "\(base)/\(conversation.id).html", date: date)
+            var values = item(
+                id: conversation.id, title: conversation.title,
+                url: "\(base)/\(conversation.id).html", date: date)
             values["last_from"] = .string(last?.from ?? "")
             values["message_count"] = .number(Double(conversation.messages.count))
             return .object(values)
@@ -168,13 +181,17 @@ struct PageContext {
         if let address = client.address { details["address"] = .string(address) }
         return [
             "details": .object(details),
-            "care_workers": .list(client.careWorkers.map {
-                .object(["name": .string($0.name), "role": .string($0.role),
-                         "email": .string($0.email)])
-            }),
-            "users": .list(client.users.map {
-                .object(["name": .string($0.name), "relation": .string($0.relation)])
-            }),
+            "care_workers": .list(
+                client.careWorkers.map {
+                    .object([
+                        "name": .string($0.name), "role": .string($0.role),
+                        "email": .string($0.email),
+                    ])
+                }),
+            "users": .list(
+                client.users.map {
+                    .object(["name": .string($0.name), "relation": .string($0.relation)])
+                }),
         ]
     }
 
@@ -184,8 +201,9 @@ struct PageContext {
     }
 
     func document(_ document: Document, html: String) -> [String: MustacheValue] {
-        var values = item(id: document.id, title: document.title, url: documentURL(document),
-                          date: document.date)
+        var values = item(
+            id: document.id, title: document.title, url: documentURL(document),
+            date: document.date)
         values["html"] = .string(html)
         return values
     }
@@ -196,8 +214,9 @@ struct PageContext {
     }
 
     func report(_ report: Report, html: String) -> [String: MustacheValue] {
-        var values = item(id: report.id, title: report.title, url: "\(base)/\(report.id).html",
-                          date: report.date)
+        var values = item(
+            id: report.id, title: report.title, url: "\(base)/\(report.id).html",
+            date: report.date)
         values["author"] = .string(report.author)
         values["html"] = .string(html)
         return values
@@ -205,8 +224,10 @@ struct PageContext {
 
     func conversationList() -> [String: MustacheValue] {
         let conversations = conversationItems()
-        return ["conversations": .list(conversations),
-                "has_conversations": .bool(!conversations.isEmpty)]
+        return [
+            "conversations": .list(conversations),
+            "has_conversations": .bool(!conversations.isEmpty),
+        ]
     }
 
     func conversation(_ conversation: Conversation, bodies: [String]) -> [String: MustacheValue] {
@@ -217,8 +238,10 @@ struct PageContext {
                 "at_iso": .string(UTCStamp.iso8601(message.at)),
             ])
         }
-        return ["id": .string(conversation.id), "title": .string(conversation.title),
-                "messages": .list(messages)]
+        return [
+            "id": .string(conversation.id), "title": .string(conversation.title),
+            "messages": .list(messages),
+        ]
     }
 }
 
@@ -231,7 +254,7 @@ enum Sorting {
     static func documents(_ documents: [Document]) -> [Document] {
         documents.sorted { lhs, rhs in
             switch (lhs.date, rhs.date) {
-            case let (l?, r?): return (l, lhs.id) > (r, rhs.id)
+            case (let l?, let r?): return (l, lhs.id) > (r, rhs.id)
             case (_?, nil): return true
             case (nil, _?): return false
             case (nil, nil): return lhs.title < rhs.title

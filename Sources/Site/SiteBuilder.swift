@@ -59,8 +59,9 @@ public struct SiteBuilder: Sendable {
         let portal = loader.loadPortal(problems: &problems)
         let ids = loader.clientIDs(problems: &problems)
         guard let portal else { throw BuildError.problems(problems.all.sorted()) }
-        let theme = Theme.load(from: options.themes.appendingPathComponent(portal.theme),
-                               displayName: "themes/\(portal.theme)", problems: &problems)
+        let theme = Theme.load(
+            from: options.themes.appendingPathComponent(portal.theme),
+            displayName: "themes/\(portal.theme)", problems: &problems)
         guard let theme else { throw BuildError.problems(problems.all.sorted()) }
 
         let run = BuildRun(options: options, portal: portal, theme: theme, ids: ids)
@@ -117,8 +118,9 @@ private struct BuildRun: Sendable {
         let results = Mutex([ClientResult?](repeating: nil, count: ids.count))
         let settings = SharedFingerprint.make(portal: options.content, theme: theme)
         DispatchQueue.concurrentPerform(iterations: ids.count) { index in
-            let task = ClientTask(build: self, id: ids[index], target: target, previous: previous,
-                                  shared: settings)
+            let task = ClientTask(
+                build: self, id: ids[index], target: target, previous: previous,
+                shared: settings)
             let result = task.run()
             results.withLock { $0[index] = result }
         }
@@ -131,15 +133,17 @@ private struct BuildRun: Sendable {
         let assets = target.appendingPathComponent("assets").path
         try FileSystem.makeFolder(assets, known: &known)
         for (name, served) in theme.assets {
-            try FileSystem.copy(theme.assetFolder.appendingPathComponent(name),
-                                to: "\(assets)/\(served)")
+            try FileSystem.copy(
+                theme.assetFolder.appendingPathComponent(name),
+                to: "\(assets)/\(served)")
         }
         let meta = target.appendingPathComponent(Manifest.folder).path
         try FileSystem.makeFolder("\(meta)/clients", known: &known)
-        let manifest = Manifest(version: Manifest.currentVersion,
-                                portal: Manifest.entry(for: portal),
-                                users: Manifest.users(from: records),
-                                clients: records.map(\.entry))
+        let manifest = Manifest(
+            version: Manifest.currentVersion,
+            portal: Manifest.entry(for: portal),
+            users: Manifest.users(from: records),
+            clients: records.map(\.entry))
         do {
             try FileSystem.write(Array(manifest.encoded()), to: "\(meta)/\(Manifest.file)")
             let encoder = JSONEncoder()
@@ -155,8 +159,9 @@ private struct BuildRun: Sendable {
     }
 
     func renderer() -> ClientPages {
-        ClientPages(portal: portal, theme: theme, strings: theme.strings(for: portal),
-                    contentRoot: options.content)
+        ClientPages(
+            portal: portal, theme: theme, strings: theme.strings(for: portal),
+            contentRoot: options.content)
     }
 }
 
@@ -183,8 +188,9 @@ private struct ClientTask {
         let fingerprint = ClientFingerprint.make(folder: folder.path, shared: shared)
         if let target, let previous, let record = reusable(previous, fingerprint: fingerprint) {
             do {
-                try FileSystem.linkTree(previous.appendingPathComponent("clients/\(id)").path,
-                                        to: target.appendingPathComponent("clients/\(id)").path)
+                try FileSystem.linkTree(
+                    previous.appendingPathComponent("clients/\(id)").path,
+                    to: target.appendingPathComponent("clients/\(id)").path)
                 try linkWeeks(from: previous, to: target)
                 result.record = record
                 return result
@@ -202,8 +208,9 @@ private struct ClientTask {
         let loader = ContentLoader(root: build.options.content)
         guard let client = loader.loadClient(id, timeReader: reader, problems: &result.problems)
         else { return result }
-        let output = build.renderer().render(client, fingerprint: fingerprint,
-                                           problems: &result.problems)
+        let output = build.renderer().render(
+            client, fingerprint: fingerprint,
+            problems: &result.problems)
         result.record = output.record
         result.files = output.files.count
         result.pages = output.files.filter { $0.path.hasSuffix(".html") }.count
@@ -231,8 +238,8 @@ private struct ClientTask {
     private func reusable(_ previous: URL, fingerprint: String) -> ClientRecord? {
         let url = previous.appendingPathComponent("\(Manifest.folder)/clients/\(id).json")
         guard let data = try? Data(contentsOf: url),
-              let record = try? JSONDecoder().decode(ClientRecord.self, from: data),
-              record.fingerprint == fingerprint
+            let record = try? JSONDecoder().decode(ClientRecord.self, from: data),
+            record.fingerprint == fingerprint
         else { return nil }
         return record
     }
@@ -249,10 +256,12 @@ private struct ClientTask {
 enum SharedFingerprint {
     /// Everything all clients depend on: the output format, the theme and `portal.yaml`.
     static func make(portal content: URL, theme: Theme) -> String {
-        let settings = (try? Data(contentsOf: content.appendingPathComponent("portal.yaml")))
+        let settings =
+            (try? Data(contentsOf: content.appendingPathComponent("portal.yaml")))
             ?? Data()
-        return SHA256.hex(bytes: Array("\(SiteBuilder.formatVersion)\n\(theme.fingerprint)\n".utf8)
-                          + Array(settings))
+        return SHA256.hex(
+            bytes: Array("\(SiteBuilder.formatVersion)\n\(theme.fingerprint)\n".utf8)
+                + Array(settings))
     }
 }
 
@@ -290,14 +299,16 @@ enum UserCheck {
                     continue
                 }
                 if earlier.email.lowercased() != user.email.lowercased() {
-                    problems.add("username '\(user.username)' has e-mail \(user.email) here but "
-                                 + "\(earlier.email) in \(earlier.file); one person has one "
-                                 + "address, so make them the same", file: user.file,
-                                 line: user.line, column: user.column)
+                    problems.add(
+                        "username '\(user.username)' has e-mail \(user.email) here but "
+                            + "\(earlier.email) in \(earlier.file); one person has one "
+                            + "address, so make them the same", file: user.file,
+                        line: user.line, column: user.column)
                 } else if earlier.name != user.name {
-                    problems.add("username '\(user.username)' is named '\(user.name)' here but "
-                                 + "'\(earlier.name)' in \(earlier.file); make them the same",
-                                 file: user.file, line: user.line, column: user.column)
+                    problems.add(
+                        "username '\(user.username)' is named '\(user.name)' here but "
+                            + "'\(earlier.name)' in \(earlier.file); make them the same",
+                        file: user.file, line: user.line, column: user.column)
                 }
             }
         }

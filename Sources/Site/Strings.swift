@@ -68,12 +68,13 @@ public struct Strings: Sendable {
 
     /// Midday of a local day: a safe anchor for calendar arithmetic across daylight saving.
     func noon(_ day: LocalDate) -> Date? {
-        calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
+        calendar.date(
+            from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
     }
 
     func adding(days: Int, to day: LocalDate) -> LocalDate {
         guard let anchor = noon(day),
-              let moved = calendar.date(byAdding: .day, value: days, to: anchor)
+            let moved = calendar.date(byAdding: .day, value: days, to: anchor)
         else { return day }
         return localDate(moved)
     }

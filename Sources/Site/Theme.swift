@@ -25,8 +25,10 @@ public struct Theme: Sendable {
     ]
 
     /// Loads `folder`, recording every problem against paths relative to `displayRoot`.
-    public static func load(from folder: URL, displayName: String,
-                            problems: inout ProblemList) -> Theme? {
+    public static func load(
+        from folder: URL, displayName: String,
+        problems: inout ProblemList
+    ) -> Theme? {
         var loader = ThemeLoader(folder: folder, display: displayName)
         let theme = loader.load()
         problems.add(contentsOf: loader.problems)
@@ -35,8 +37,9 @@ public struct Theme: Sendable {
 
     /// The strings of one language with the date helpers for the portal's zone.
     public func strings(for portal: Portal) -> Strings {
-        Strings(language: portal.language, table: strings[portal.language] ?? [:],
-                timeZone: portal.timeZone)
+        Strings(
+            language: portal.language, table: strings[portal.language] ?? [:],
+            timeZone: portal.timeZone)
     }
 
     /// The URL of an asset under `/assets/`.
@@ -60,10 +63,11 @@ private struct ThemeLoader {
     mutating func load() -> Theme? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
-              isFolder.boolValue
+            isFolder.boolValue
         else {
-            problems.add("theme not found; expected a folder with templates/, assets/ and i18n/",
-                         file: display)
+            problems.add(
+                "theme not found; expected a folder with templates/, assets/ and i18n/",
+                file: display)
             return nil
         }
         let templates = loadTemplates()
@@ -74,9 +78,10 @@ private struct ThemeLoader {
         }
         checkStrings(strings, usedBy: templates.sources)
         let fingerprint = SHA256.hex(bytes: hashInput)
-        return Theme(name: display, templates: templates.compiled, assets: assets,
-                     assetFolder: folder.appendingPathComponent("assets"), strings: strings,
-                     fingerprint: fingerprint)
+        return Theme(
+            name: display, templates: templates.compiled, assets: assets,
+            assetFolder: folder.appendingPathComponent("assets"), strings: strings,
+            fingerprint: fingerprint)
     }
 
     private func files(in subfolder: String) -> [String] {
@@ -91,12 +96,15 @@ private struct ThemeLoader {
             hashInput += Array(relative.utf8) + [0] + Array(data) + [0]
             return data
         } catch {
-            problems.add("cannot read: \(error.localizedDescription)", file: "\(display)/\(relative)")
+            problems.add(
+                "cannot read: \(error.localizedDescription)", file: "\(display)/\(relative)")
             return nil
         }
     }
 
-    private mutating func loadTemplates() -> (compiled: [String: Template], sources: [String: String]) {
+    private mutating func loadTemplates() -> (
+        compiled: [String: Template], sources: [String: String]
+    ) {
         var compiled: [String: Template] = [:]
         var sources: [String: String] = [:]
         let names = files(in: "templates").filter { $0.hasSuffix(".mustache") }
@@ -110,13 +118,15 @@ private struct ThemeLoader {
                 compiled[key] = try Template(text, name: "\(display)/\(relative)")
                 sources[key] = text
             } catch {
-                problems.add(error.message, file: "\(display)/\(relative)", line: error.line,
-                             column: error.column)
+                problems.add(
+                    error.message, file: "\(display)/\(relative)", line: error.line,
+                    column: error.column)
             }
         }
         for page in Theme.pageTemplates where !names.contains("\(page).mustache") {
-            problems.add("the theme has no template '\(page).mustache'",
-                         file: "\(display)/templates")
+            problems.add(
+                "the theme has no template '\(page).mustache'",
+                file: "\(display)/templates")
         }
         return (compiled, sources)
     }
@@ -146,8 +156,9 @@ private struct ThemeLoader {
         }
         for pair in pairs {
             guard let key = pair.key.scalar, let value = pair.value.scalar else {
-                problems.add("each translation is one line of text", file: file,
-                             line: pair.key.mark.line, column: pair.key.mark.column)
+                problems.add(
+                    "each translation is one line of text", file: file,
+                    line: pair.key.mark.line, column: pair.key.mark.column)
                 continue
             }
             table[key] = value
@@ -156,8 +167,10 @@ private struct ThemeLoader {
     }
 
     /// Every key a template uses, and every required key, must exist in every language.
-    private mutating func checkStrings(_ strings: [Portal.Language: [String: String]],
-                                       usedBy sources: [String: String]) {
+    private mutating func checkStrings(
+        _ strings: [Portal.Language: [String: String]],
+        usedBy sources: [String: String]
+    ) {
         var used: [String: String] = [:]
         for key in RequiredStrings.keys { used[key] = "dates" }
         for (template, source) in sources {
@@ -172,8 +185,9 @@ private struct ThemeLoader {
             let others = Portal.Language.allCases.filter { $0 != language }
             for other in others {
                 for key in (strings[other] ?? [:]).keys.sorted() where table[key] == nil {
-                    problems.add("missing translation '\(key)' (present in \(other.rawValue).yaml)",
-                                 file: file)
+                    problems.add(
+                        "missing translation '\(key)' (present in \(other.rawValue).yaml)",
+                        file: file)
                 }
             }
         }

@@ -19,8 +19,9 @@ extension Strings {
         let monday = adding(days: 1 - weekday(of: day), to: day)
         let anchor = noon(monday) ?? Date(timeIntervalSince1970: 0)
         let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: anchor)
-        return Week(year: parts.yearForWeekOfYear ?? monday.year, number: parts.weekOfYear ?? 1,
-                    monday: monday)
+        return Week(
+            year: parts.yearForWeekOfYear ?? monday.year, number: parts.weekOfYear ?? 1,
+            monday: monday)
     }
 
     func days(of week: Week) -> [LocalDate] {

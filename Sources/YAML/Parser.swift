@@ -49,8 +49,9 @@ private final class EventReader {
                 return document
             case .documentStart:
                 if document != nil {
-                    throw YAMLError("only one YAML document is allowed; remove the extra '---'",
-                                    at: event.mark)
+                    throw YAMLError(
+                        "only one YAML document is allowed; remove the extra '---'",
+                        at: event.mark)
                 }
                 document = try readNode(depth: 0)
                 _ = try expect(.documentEnd)
@@ -69,8 +70,9 @@ private final class EventReader {
 
     private func readNode(startingWith event: Event, depth: Int) throws(YAMLError) -> Node {
         if depth > YAMLParser.maximumDepth {
-            throw YAMLError("nested more than \(YAMLParser.maximumDepth) levels deep",
-                            at: event.mark)
+            throw YAMLError(
+                "nested more than \(YAMLParser.maximumDepth) levels deep",
+                at: event.mark)
         }
         switch event.kind {
         case .scalar(let text, let quoted):
@@ -80,8 +82,9 @@ private final class EventReader {
         case .mappingStart:
             return Node(.mapping(try readPairs(depth: depth)), at: event.mark)
         case .alias:
-            throw YAMLError("aliases (*name) are not supported; write the value out",
-                            at: event.mark)
+            throw YAMLError(
+                "aliases (*name) are not supported; write the value out",
+                at: event.mark)
         default:
             throw YAMLError("unexpected structure in YAML", at: event.mark)
         }
@@ -130,7 +133,8 @@ private final class EventReader {
 
         let mark = Mark(line: Int(raw.start_mark.line) + 1, column: Int(raw.start_mark.column) + 1)
         if raw.type == YAML_MAPPING_START_EVENT || raw.type == YAML_SEQUENCE_START_EVENT
-            || raw.type == YAML_SCALAR_EVENT, hasAnchor(raw) {
+            || raw.type == YAML_SCALAR_EVENT, hasAnchor(raw)
+        {
             throw YAMLError("anchors (&name) are not supported; write the value out", at: mark)
         }
         return Event(kind: Event.Kind(raw), mark: mark)
@@ -147,8 +151,8 @@ private final class EventReader {
 
     private func parserError() -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
-        let where_ = parser.problem_mark
-        let mark = Mark(line: Int(where_.line) + 1, column: Int(where_.column) + 1)
+        let place = parser.problem_mark
+        let mark = Mark(line: Int(place.line) + 1, column: Int(place.column) + 1)
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(problem) (\(context))"

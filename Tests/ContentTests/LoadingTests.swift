@@ -1,6 +1,7 @@
 import Fixtures
 import Foundation
 import Testing
+
 @testable import Content
 
 /// Loads a fixture the way a build does, returning the clients and every problem.
@@ -19,8 +20,9 @@ func load(_ fixture: ContentFixture) -> (portal: Portal?, clients: [Client], pro
     @Test func loadsEveryFileKind() throws {
         let fixture = try ContentFixture()
         try fixture.write("clients/anna/documents/brief.pdf", "%PDF-1.4 test")
-        try fixture.write("clients/anna/documents/brief.pdf.yaml",
-                          "title: Brief\ndate: 2026-10-01\ndescription: Een brief\n")
+        try fixture.write(
+            "clients/anna/documents/brief.pdf.yaml",
+            "title: Brief\ndate: 2026-10-01\ndescription: Een brief\n")
         let (portal, clients, problems) = load(fixture)
         #expect(problems == [])
         #expect(portal?.organisation == "Stichting Test")
@@ -35,8 +37,11 @@ func load(_ fixture: ContentFixture) -> (portal: Portal?, clients: [Client], pro
         #expect(anna.reports.map(\.id) == ["reports/2026-11-02-intake"])
         #expect(anna.reports.first?.body.firstLine == 6)
         #expect(anna.documents.map(\.id).sorted() == ["documents/brief-pdf", "documents/plan"])
-        #expect(anna.appointments.map(\.id) == ["agenda/2026-12-03-gesprek",
-                                                "agenda/2026-12-04-studiedag"])
+        #expect(
+            anna.appointments.map(\.id) == [
+                "agenda/2026-12-03-gesprek",
+                "agenda/2026-12-04-studiedag",
+            ])
         #expect(anna.conversations.first?.messages.first?.text.text == "Hoe was het weekend?")
         let brief = try #require(anna.documents.first { $0.id == "documents/brief-pdf" })
         guard case .file(_, let name, let bytes, let description) = brief.body else {

@@ -12,7 +12,9 @@ public final class ContentFixture: @unchecked Sendable {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            if FileManager.default.fileExists(
+                atPath: url.appendingPathComponent("Package.swift").path)
+            {
                 return url
             }
         }
@@ -48,8 +50,9 @@ public final class ContentFixture: @unchecked Sendable {
 
     public func write(_ path: String, data: Data) throws {
         let url = content.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(),
+            withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
@@ -89,7 +92,9 @@ public final class ContentFixture: @unchecked Sendable {
     private func writeMinimal() throws {
         try write("portal.yaml", Self.portal)
         try write("clients/anna/client.yaml", Self.client)
-        try write("clients/anna/reports/2026-11-02-intake.md", """
+        try write(
+            "clients/anna/reports/2026-11-02-intake.md",
+            """
             ---
             title: Intake
             date: 2026-11-02
@@ -98,7 +103,9 @@ public final class ContentFixture: @unchecked Sendable {
             Eerste gesprek. Zie [het plan](../documents/plan.md).
 
             """)
-        try write("clients/anna/documents/plan.md", """
+        try write(
+            "clients/anna/documents/plan.md",
+            """
             ---
             title: Plan
             date: 2026-11-01
@@ -106,7 +113,9 @@ public final class ContentFixture: @unchecked Sendable {
             Het plan.
 
             """)
-        try write("clients/anna/agenda.yaml", """
+        try write(
+            "clients/anna/agenda.yaml",
+            """
             - title: Gesprek
               start: 2026-12-03 10:00
               end: 2026-12-03 11:00
@@ -115,7 +124,9 @@ public final class ContentFixture: @unchecked Sendable {
               date: 2026-12-04
 
             """)
-        try write("clients/anna/conversations/2026-11-28-weekend.yaml", """
+        try write(
+            "clients/anna/conversations/2026-11-28-weekend.yaml",
+            """
             title: Weekend
             messages:
               - at: 2026-11-28 09:15

@@ -7,15 +7,20 @@ extension ContentFixture {
         try write("portal.yaml", Self.portal)
         for index in 0..<clients {
             let id = String(format: "client-%04d", index)
-            try write("clients/\(id)/client.yaml", Self.client
-                .replacingOccurrences(of: "ouder.jansen", with: "ouder\(index)")
-                .replacingOccurrences(of: "petra@", with: "petra\(index)@"))
+            try write(
+                "clients/\(id)/client.yaml",
+                Self.client
+                    .replacingOccurrences(of: "ouder.jansen", with: "ouder\(index)")
+                    .replacingOccurrences(of: "petra@", with: "petra\(index)@"))
             for report in 0..<reportsPerClient {
                 let day = report % 28 + 1
-                try write("clients/\(id)/reports/2026-11-\(String(format: "%02d", day))-r\(report).md",
-                          Self.report(number: report, day: day))
+                try write(
+                    "clients/\(id)/reports/2026-11-\(String(format: "%02d", day))-r\(report).md",
+                    Self.report(number: report, day: day))
             }
-            try write("clients/\(id)/agenda.yaml", """
+            try write(
+                "clients/\(id)/agenda.yaml",
+                """
                 - title: Gesprek \(index)
                   start: 2026-12-03 10:00
                   end: 2026-12-03 11:00
@@ -25,7 +30,8 @@ extension ContentFixture {
     }
 
     static func report(number: Int, day: Int) -> String {
-        let paragraph = "Vandaag spraken we over school, vrienden en de plannen voor de komende "
+        let paragraph =
+            "Vandaag spraken we over school, vrienden en de plannen voor de komende "
             + "weken. Het ging goed; we maken een nieuwe afspraak.\n\n"
         return """
             ---

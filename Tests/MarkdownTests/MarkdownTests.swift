@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 @Suite struct MarkdownTests {
@@ -15,8 +16,10 @@ import Testing
     }
 
     @Test func dangerousLinksAreDropped() {
-        let html = Markdown.render("[x](javascript:alert(1)) [y](vbscript:z) ![i](data:text/html,x)")
-            .html
+        let html = Markdown.render(
+            "[x](javascript:alert(1)) [y](vbscript:z) ![i](data:text/html,x)"
+        )
+        .html
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("vbscript:"))
         #expect(!html.contains("data:text/html"))
@@ -27,7 +30,8 @@ import Testing
         let rendered = Markdown.render(text) { link in
             link.destination.hasSuffix(".md") ? "/clients/a/documents/plan.html" : nil
         }
-        #expect(rendered.links.map(\.destination) == ["../documents/plan.md", "https://example.nl"])
+        #expect(
+            rendered.links.map(\.destination) == ["../documents/plan.md", "https://example.nl"])
         #expect(rendered.links.map(\.line) == [3, 3])
         #expect(rendered.html.contains("href=\"/clients/a/documents/plan.html\""))
         #expect(rendered.html.contains("href=\"https://example.nl\""))

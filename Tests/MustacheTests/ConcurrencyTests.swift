@@ -8,10 +8,12 @@ struct ConcurrencyTests {
         let row = try Template("<li class='{{kind}}'>{{name}}</li>\n", name: "row")
         let page = try Template("<ul>\n{{#rows}}\n  {{>row}}\n{{/rows}}\n</ul>\n", name: "page")
         let partials = ["row": row]
-        let context: MustacheValue = ["rows": [
-            ["kind": "a", "name": "Ann & Bo"],
-            ["kind": "b", "name": "<Cy>"],
-        ]]
+        let context: MustacheValue = [
+            "rows": [
+                ["kind": "a", "name": "Ann & Bo"],
+                ["kind": "b", "name": "<Cy>"],
+            ]
+        ]
         let expected = page.render(context, partials: partials)
         let mismatches = Mutex(0)
 

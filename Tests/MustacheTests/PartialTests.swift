@@ -1,5 +1,6 @@
-@testable import Mustache
 import Testing
+
+@testable import Mustache
 
 struct PartialTests {
     @Test func recursivePartialStopsAtDepthLimit() throws {

@@ -2,11 +2,13 @@ import Content
 import Fixtures
 import Foundation
 import Testing
+
 @testable import Site
 
 @Suite struct AgendaTests {
-    let strings = Strings(language: .nl, table: [:],
-                          timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
+    let strings = Strings(
+        language: .nl, table: [:],
+        timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
 
     @Test(arguments: [
         (LocalDate(year: 2026, month: 12, day: 3), "2026-W49", "2026-11-30"),
@@ -30,7 +32,9 @@ import Testing
 
     @Test func daylightSavingInPagesAndCalendar() throws {
         let fixture = try ContentFixture()
-        try fixture.write("clients/anna/agenda.yaml", """
+        try fixture.write(
+            "clients/anna/agenda.yaml",
+            """
             - title: Voor de omschakeling
               start: 2026-10-24 10:00
               end: 2026-10-24 11:00
@@ -56,7 +60,9 @@ import Testing
     @Test func calendarFileFollowsRFC5545() throws {
         let fixture = try ContentFixture()
         let long = String(repeating: "Lange notitie met ëën komma, en; puntkomma. ", count: 4)
-        try fixture.write("clients/anna/agenda.yaml", """
+        try fixture.write(
+            "clients/anna/agenda.yaml",
+            """
             - title: Gesprek, thuis
               start: 2026-12-03 10:00
               end: 2026-12-03 11:00
@@ -82,7 +88,9 @@ import Testing
 
     @Test func weekPagesCoverEveryWeekBetweenAppointments() throws {
         let fixture = try ContentFixture()
-        try fixture.write("clients/anna/agenda.yaml", """
+        try fixture.write(
+            "clients/anna/agenda.yaml",
+            """
             - title: Begin
               date: 2026-11-02
             - title: Eind
@@ -93,8 +101,11 @@ import Testing
         let agenda = fixture.site.appendingPathComponent("clients/anna/agenda")
         let weeks = try FileManager.default.contentsOfDirectory(atPath: agenda.path)
             .filter { $0.contains("-W") }.sorted()
-        #expect(weeks == ["2026-W45.html", "2026-W46.html", "2026-W47.html", "2026-W48.html",
-                          "2026-W49.html"])
+        #expect(
+            weeks == [
+                "2026-W45.html", "2026-W46.html", "2026-W47.html", "2026-W48.html",
+                "2026-W49.html",
+            ])
         let empty = try fixture.read(site: "clients/anna/agenda/2026-W47.html")
         #expect(empty.contains("Geen afspraken."))
         #expect(empty.contains("href=\"/clients/anna/agenda/2026-W46.html\""))

@@ -8,8 +8,9 @@ import Testing
 func runCommand(_ words: [String]) -> (status: CommandStatus, out: String, err: String) {
     let out = Mutex("")
     let err = Mutex("")
-    let console = Console(out: { text in out.withLock { $0 += text + "\n" } },
-                          err: { text in err.withLock { $0 += text + "\n" } })
+    let console = Console(
+        out: { text in out.withLock { $0 += text + "\n" } },
+        err: { text in err.withLock { $0 += text + "\n" } })
     let status = CareportalCommand.run(words, console: console)
     return (status, out.withLock { $0 }, err.withLock { $0 })
 }
@@ -38,16 +39,20 @@ func runCommand(_ words: [String]) -> (status: CommandStatus, out: String, err: 
     @Test func checkReportsProblemsWithPathsAsTyped() throws {
         let fixture = try ContentFixture()
         try fixture.write("clients/anna/agenda.yaml", "- title: x\n  date: morgen\n")
-        let result = runCommand(["check", "--content", fixture.content.path,
-                                 "--themes", ContentFixture.themes.path])
+        let result = runCommand([
+            "check", "--content", fixture.content.path,
+            "--themes", ContentFixture.themes.path,
+        ])
         #expect(result.status == .contentProblems)
         #expect(result.err.contains("\(fixture.content.path)/clients/anna/agenda.yaml:2:9: "))
         #expect(result.err.contains("1 problem found; nothing was published."))
     }
 
     @Test func checkOfTheExampleContentPasses() {
-        let result = runCommand(["check", "--content", ContentFixture.exampleContent.path,
-                                 "--themes", ContentFixture.themes.path])
+        let result = runCommand([
+            "check", "--content", ContentFixture.exampleContent.path,
+            "--themes", ContentFixture.themes.path,
+        ])
         #expect(result.status == .success)
         #expect(result.out.contains("no problems"))
     }

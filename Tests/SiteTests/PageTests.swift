@@ -1,6 +1,7 @@
 import Fixtures
 import Foundation
 import Testing
+
 @testable import Site
 
 @Suite struct PageTests {
@@ -20,13 +21,19 @@ import Testing
             ".careportal/weeks/anna/2026-W49.html",
         ]
         for path in expected {
-            #expect(FileManager.default.fileExists(atPath: fixture.site.appendingPathComponent(path).path),
-                    "missing \(path)")
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: fixture.site.appendingPathComponent(path).path),
+                "missing \(path)")
         }
         let assets = try FileManager.default.contentsOfDirectory(
             atPath: fixture.site.appendingPathComponent("assets").path)
-        #expect(assets.contains { $0.range(of: #"^style\.[0-9a-f]{10}\.css$"#,
-                                           options: .regularExpression) != nil })
+        #expect(
+            assets.contains {
+                $0.range(
+                    of: #"^style\.[0-9a-f]{10}\.css$"#,
+                    options: .regularExpression) != nil
+            })
     }
 
     @Test func pagesCarryTheContentAndTheSlots() throws {
@@ -58,8 +65,10 @@ import Testing
 
     @Test func englishPortal() throws {
         let fixture = try ContentFixture()
-        try fixture.write("portal.yaml", ContentFixture.portal.replacingOccurrences(
-            of: "language: nl", with: "language: en"))
+        try fixture.write(
+            "portal.yaml",
+            ContentFixture.portal.replacingOccurrences(
+                of: "language: nl", with: "language: en"))
         try fixture.build()
         let week = try fixture.read(site: "clients/anna/agenda/2026-W49.html")
         #expect(week.contains("Thursday 3 December"))
@@ -70,7 +79,9 @@ import Testing
     @Test func everyValueIsEscaped() throws {
         let fixture = try ContentFixture()
         let hostile = #"<script>alert(1)</script> & "quote" 'single'"#
-        try fixture.write("clients/anna/reports/x.md", """
+        try fixture.write(
+            "clients/anna/reports/x.md",
+            """
             ---
             title: '\(hostile.replacingOccurrences(of: "'", with: "''"))'
             date: 2026-11-03
@@ -80,12 +91,16 @@ import Testing
 
             """)
         try fixture.build()
-        for path in ["clients/anna/reports/x.html", "clients/anna/reports/index.html",
-                     "clients/anna/index.html"] {
+        for path in [
+            "clients/anna/reports/x.html", "clients/anna/reports/index.html",
+            "clients/anna/index.html",
+        ] {
             let page = try fixture.read(site: path)
             #expect(!page.contains("<script>alert"), "\(path)")
-            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quote&quot; "
-                                  + "&#39;single&#39;"), "\(path)")
+            #expect(
+                page.contains(
+                    "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quote&quot; "
+                        + "&#39;single&#39;"), "\(path)")
             #expect(!page.contains("onerror=alert"), "\(path)")
             #expect(!page.contains("javascript:"), "\(path)")
         }
@@ -93,7 +108,9 @@ import Testing
 
     @Test func brokenLinksFailTheBuildWithTheirLine() throws {
         let fixture = try ContentFixture()
-        try fixture.write("clients/anna/reports/x.md", """
+        try fixture.write(
+            "clients/anna/reports/x.md",
+            """
             ---
             title: X
             date: 2026-11-03
@@ -104,24 +121,29 @@ import Testing
             Zie [weg](../documents/bestaat-niet.md).
 
             """)
-        #expect(fixture.buildProblems() == [
-            "clients/anna/reports/x.md:8:1: link to '../documents/bestaat-niet.md', which does not "
-                + "exist; link to another file of this client, e.g. ../documents/plan.md",
-        ])
+        #expect(
+            fixture.buildProblems() == [
+                "clients/anna/reports/x.md:8:1: link to '../documents/bestaat-niet.md', which "
+                    + "does not "
+                    + "exist; link to another file of this client, e.g. ../documents/plan.md"
+            ])
     }
 
     @Test func linksToAnotherClientAreBroken() throws {
         let fixture = try ContentFixture()
-        try fixture.write("clients/anna/reports/x.md",
-                          "---\ntitle: X\ndate: 2026-11-03\nauthor: Bea Smit\n---\n"
-                            + "[a](/clients/other/index.html) [b](../../other/reports/y.md)\n")
+        try fixture.write(
+            "clients/anna/reports/x.md",
+            "---\ntitle: X\ndate: 2026-11-03\nauthor: Bea Smit\n---\n"
+                + "[a](/clients/other/index.html) [b](../../other/reports/y.md)\n")
         #expect(fixture.buildProblems().count == 2)
     }
 
     @Test func manifestListsUsersClientsAndItems() throws {
         let fixture = try ContentFixture()
-        try fixture.write("clients/bram/client.yaml", ContentFixture.client
-            .replacingOccurrences(of: "Anna Jansen", with: "Bram Jansen"))
+        try fixture.write(
+            "clients/bram/client.yaml",
+            ContentFixture.client
+                .replacingOccurrences(of: "Anna Jansen", with: "Bram Jansen"))
         try fixture.build()
         let manifest = try Manifest.load(from: fixture.site)
         #expect(manifest.portal.issuer == "Test Portaal")
@@ -135,11 +157,15 @@ import Testing
 
     @Test func sameUsernameWithAnotherEmailIsAProblem() throws {
         let fixture = try ContentFixture()
-        try fixture.write("clients/bram/client.yaml", ContentFixture.client
-            .replacingOccurrences(of: "petra@example.nl", with: "p.jansen@example.nl"))
+        try fixture.write(
+            "clients/bram/client.yaml",
+            ContentFixture.client
+                .replacingOccurrences(of: "petra@example.nl", with: "p.jansen@example.nl"))
         let problems = fixture.buildProblems()
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("clients/bram/client.yaml:9:15: username 'ouder.jansen' "
-                                          + "has e-mail p.jansen@example.nl here") == true)
+        #expect(
+            problems.first?.hasPrefix(
+                "clients/bram/client.yaml:9:15: username 'ouder.jansen' "
+                    + "has e-mail p.jansen@example.nl here") == true)
     }
 }

@@ -1,6 +1,7 @@
 import Fixtures
 import Foundation
 import Testing
+
 @testable import Site
 
 /// The site is replaced in one step, never half-written, and rebuilt only where content changed.
@@ -10,7 +11,9 @@ import Testing
         try fixture.build()
         let first = try #require(fixture.currentBuild)
         #expect(first.hasPrefix("site.builds/"))
-        try fixture.write("clients/anna/reports/2026-11-02-intake.md", """
+        try fixture.write(
+            "clients/anna/reports/2026-11-02-intake.md",
+            """
             ---
             title: Intake herzien
             date: 2026-11-02
@@ -23,8 +26,9 @@ import Testing
         try fixture.build()
         let second = try #require(fixture.currentBuild)
         #expect(second != first)
-        #expect(try fixture.read(site: "clients/anna/reports/2026-11-02-intake.html")
-            .contains("Intake herzien"))
+        #expect(
+            try fixture.read(site: "clients/anna/reports/2026-11-02-intake.html")
+                .contains("Intake herzien"))
     }
 
     @Test func failedBuildLeavesThePreviousSite() throws {
@@ -57,7 +61,9 @@ import Testing
         let bramInode = inode(bramPage)
         let annaInode = inode(annaReport)
 
-        try fixture.write("clients/anna/reports/2026-11-02-intake.md", """
+        try fixture.write(
+            "clients/anna/reports/2026-11-02-intake.md",
+            """
             ---
             title: Intake
             date: 2026-11-02
@@ -70,16 +76,19 @@ import Testing
         #expect(summary.clientsRendered == 1)
         #expect(inode(bramPage) == bramInode)
         #expect(inode(annaReport) != annaInode)
-        #expect(try fixture.read(site: "clients/anna/reports/2026-11-02-intake.html")
-            .contains("Aangepast verslag."))
+        #expect(
+            try fixture.read(site: "clients/anna/reports/2026-11-02-intake.html")
+                .contains("Aangepast verslag."))
         #expect(try fixture.build().clientsRendered == 0)
     }
 
     @Test func aNewThemeOrSettingRerendersEveryone() throws {
         let fixture = try ContentFixture()
         try fixture.build()
-        try fixture.write("portal.yaml", ContentFixture.portal.replacingOccurrences(
-            of: "Stichting Test", with: "Stichting Anders"))
+        try fixture.write(
+            "portal.yaml",
+            ContentFixture.portal.replacingOccurrences(
+                of: "Stichting Test", with: "Stichting Anders"))
         #expect(try fixture.build().clientsRendered == 1)
         #expect(try fixture.read(site: "clients/anna/index.html").contains("Stichting Anders"))
     }
@@ -90,16 +99,18 @@ import Testing
         try fixture.build()
         try fixture.remove("clients/bram")
         try fixture.build()
-        #expect(!FileManager.default.fileExists(
-            atPath: fixture.site.appendingPathComponent("clients/bram").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: fixture.site.appendingPathComponent("clients/bram").path))
         #expect(try Manifest.load(from: fixture.site).clients.map(\.id) == ["anna"])
     }
 
     @Test func onlyTwoBuildsAreKept() throws {
         let fixture = try ContentFixture()
         for round in 0..<4 {
-            try fixture.write("clients/anna/documents/plan.md",
-                              "---\ntitle: Plan \(round)\ndate: 2026-11-01\n---\nx\n")
+            try fixture.write(
+                "clients/anna/documents/plan.md",
+                "---\ntitle: Plan \(round)\ndate: 2026-11-01\n---\nx\n")
             try fixture.build()
         }
         let builds = try FileManager.default.contentsOfDirectory(
@@ -114,10 +125,13 @@ import Testing
         try fixture.writeCorpus(clients: 150)
         try run(fixture)
         let good = try #require(fixture.currentBuild)
-        let manifest = try Data(contentsOf: fixture.site.appendingPathComponent(
-            ".careportal/manifest.json"))
-        try fixture.write("portal.yaml", ContentFixture.portal.replacingOccurrences(
-            of: "Stichting Test", with: "Stichting Nieuw"))
+        let manifest = try Data(
+            contentsOf: fixture.site.appendingPathComponent(
+                ".careportal/manifest.json"))
+        try fixture.write(
+            "portal.yaml",
+            ContentFixture.portal.replacingOccurrences(
+                of: "Stichting Test", with: "Stichting Nieuw"))
 
         for delay in [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] {
             let process = try start(fixture)
@@ -126,14 +140,18 @@ import Testing
             process.waitUntilExit()
             if process.terminationReason == .exit { continue }
             #expect(fixture.currentBuild == good)
-            #expect(try Data(contentsOf: fixture.site.appendingPathComponent(
-                ".careportal/manifest.json")) == manifest)
-            #expect(try fixture.read(site: "clients/client-0149/index.html")
-                .contains("Stichting Test"))
+            #expect(
+                try Data(
+                    contentsOf: fixture.site.appendingPathComponent(
+                        ".careportal/manifest.json")) == manifest)
+            #expect(
+                try fixture.read(site: "clients/client-0149/index.html")
+                    .contains("Stichting Test"))
         }
         try run(fixture)
-        #expect(try fixture.read(site: "clients/client-0149/index.html")
-            .contains("Stichting Nieuw"))
+        #expect(
+            try fixture.read(site: "clients/client-0149/index.html")
+                .contains("Stichting Nieuw"))
         let builds = try FileManager.default.contentsOfDirectory(
             atPath: fixture.root.appendingPathComponent("site.builds").path)
         #expect(builds.count == 2)
@@ -142,8 +160,10 @@ import Testing
     private func start(_ fixture: ContentFixture) throws -> Process {
         let process = Process()
         process.executableURL = Executable.careportal
-        process.arguments = ["build", "--content", fixture.content.path, "--out",
-                             fixture.site.path, "--themes", ContentFixture.themes.path]
+        process.arguments = [
+            "build", "--content", fixture.content.path, "--out",
+            fixture.site.path, "--themes", ContentFixture.themes.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         return process

@@ -1,5 +1,6 @@
 import Fixtures
 import Foundation
+
 @testable import Site
 
 extension ContentFixture {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 @Suite struct ParserTests {
@@ -39,8 +40,11 @@ import Testing
     }
 
     @Test func duplicateKeysAreRefused() {
-        #expect(throws: YAMLError("the key 'title' appears twice; keep one",
-                                  at: Mark(line: 2, column: 1))) {
+        #expect(
+            throws: YAMLError(
+                "the key 'title' appears twice; keep one",
+                at: Mark(line: 2, column: 1))
+        ) {
             try YAMLParser.parse("title: a\ntitle: b\n")
         }
     }
