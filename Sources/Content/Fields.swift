@@ -64,7 +64,7 @@ struct Fields {
             problem("'\(name)' must be a single value, not \(value.kindName)", at: value)
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         if trimmed.isEmpty, required {
             problem("'\(name)' is empty; give it a value", at: value)
             return nil
@@ -148,5 +148,14 @@ enum EmailAddress {
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return false }
         let forbidden = Set(" \t\r\n<>()[],;:\\\"")
         return !address.contains(where: { forbidden.contains($0) }) && address.count <= 254
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space; cheap when there is none, the usual case.
+    var trimmed: String {
+        guard let first = first, let last = last else { return self }
+        if !first.isWhitespace && !last.isWhitespace { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -14,7 +14,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `YYYY-MM-DD`, the form used in files and URLs.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(Digits.pad(year, 4))-\(Digits.pad(month, 2))-\(Digits.pad(day, 2))"
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -78,7 +78,7 @@ public struct TimeReader: Sendable {
     }
 
     public func time(_ text: String) -> Result<ContentTime, Failure> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         guard trimmed.count >= 10, let date = LocalDate(parsing: trimmed.prefix(10)) else {
             return .failure(.malformed)
         }
@@ -153,5 +153,13 @@ public struct TimeReader: Sendable {
         else { return (text, nil) }
         let seconds = sign * Double(hours * 3600 + minutes * 60)
         return (text[..<signIndex], Offset(value: seconds))
+    }
+}
+
+/// Zero-padded numbers without `String(format:)`, which is slow on Linux's Foundation.
+public enum Digits {
+    public static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

@@ -70,6 +70,8 @@ enum SourceFile {
 }
 
 /// Splits `---` front matter from a Markdown body.
+///
+/// Scans the UTF-8 bytes once; reports are many and small, so this sits on the build's hot path.
 struct FrontMatter {
     var yaml: String
     /// The file line where the YAML starts (the line after the opening `---`).
@@ -79,17 +81,34 @@ struct FrontMatter {
 
     /// nil when the file does not open with `---` or never closes it.
     init?(_ text: String) {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---",
-            let close = lines.dropFirst().firstIndex(where: {
-                $0.trimmingCharacters(in: .whitespaces) == "---"
-            })
-        else { return nil }
-        yaml = lines[1..<close].joined(separator: "\n")
-        yamlLine = 2
-        body = lines[(close + 1)...].joined(separator: "\n")
-        bodyLine = close + 2
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let firstEnd = bytes.firstIndex(of: 0x0A), Self.isFence(bytes[..<firstEnd]) else {
+            return nil
+        }
+        var cursor = firstEnd + 1
+        var line = 2
+        while cursor < bytes.count {
+            let end = bytes[cursor...].firstIndex(of: 0x0A) ?? bytes.count
+            if Self.isFence(bytes[cursor..<end]) {
+                yaml = String(decoding: bytes[(firstEnd + 1)..<cursor], as: UTF8.self)
+                yamlLine = 2
+                body = String(decoding: bytes[min(end + 1, bytes.count)...], as: UTF8.self)
+                bodyLine = line + 1
+                return
+            }
+            cursor = end + 1
+            line += 1
+        }
+        return nil
+    }
+
+    /// A line holding only `---`, allowing trailing spaces and a carriage return.
+    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+        var line = line
+        while let last = line.last, last == 0x20 || last == 0x0D || last == 0x09 {
+            line.removeLast()
+        }
+        return line.elementsEqual([0x2D, 0x2D, 0x2D])
     }
 }

@@ -54,7 +54,6 @@ struct AgendaPages {
             files += context.page(
                 Self.weekPath(week), template: "week", title: weekTitle(week),
                 section: "agenda", data: weekData(week))
-            files += fragment(week)
         }
         let days = byDay.keys.sorted()
         for (index, day) in days.enumerated() {
@@ -166,17 +165,21 @@ struct AgendaPages {
         return "\(strings.clock(start)) – \(endText)"
     }
 
-    /// The dashboard's "this week" list for `week`, kept outside the served tree.
-    private func fragment(_ week: Week) -> [OutputFile] {
-        let appointments = strings.days(of: week).flatMap { byDay[$0] ?? [] }
-        let html = context.render(
-            "this-week",
-            [
-                "appointments": .list(appointments.map(appointment)),
-                "has_appointments": .bool(!appointments.isEmpty),
-                "week_url": .string(weekURL(week) ?? "\(base)/"),
-            ])
-        let path = "\(Manifest.folder)/weeks/\(context.client.id)/\(week).html"
-        return [OutputFile(path: path, body: .bytes(Array(html.utf8)))]
+    /// The dashboard's "this week" list for every week, by week: the server shows the one of
+    /// the current week.
+    func fragments() -> [String: String] {
+        guard let range else { return [:] }
+        var fragments: [String: String] = [:]
+        for week in strings.weeks(from: range.lowerBound, through: range.upperBound) {
+            let appointments = strings.days(of: week).flatMap { byDay[$0] ?? [] }
+            fragments["\(week)"] = context.render(
+                "this-week",
+                [
+                    "appointments": .list(appointments.map(appointment)),
+                    "has_appointments": .bool(!appointments.isEmpty),
+                    "week_url": .string(weekURL(week) ?? "\(base)/"),
+                ])
+        }
+        return fragments
     }
 }

@@ -18,6 +18,15 @@ struct BuildFolder {
     var store: URL { link.deletingLastPathComponent().appendingPathComponent(storeName) }
     private var storeName: String { link.lastPathComponent + ".builds" }
 
+    /// Where each client's output lives, shared by every build that links to it.
+    static let objectsName = "objects"
+
+    var objects: URL { store.appendingPathComponent(Self.objectsName) }
+
+    func object(_ name: String) -> URL {
+        objects.appendingPathComponent(name)
+    }
+
     /// The build the link points at now, if there is one.
     func current() -> URL? {
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)
@@ -71,13 +80,27 @@ struct BuildFolder {
         FileSystem.syncFolder(link.deletingLastPathComponent())
     }
 
-    /// Removes every build but the current and the one before, including folders left by a
-    /// build that was killed.
+    /// Removes every build but the current and the one before, the client folders neither
+    /// links to, and whatever a killed build left half-written.
     func prune(keeping: [URL]) {
-        let keep = Set(keeping.map { $0.standardizedFileURL.lastPathComponent })
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.path)) ?? []
-        for name in names where !keep.contains(name) && !name.hasPrefix(".") {
-            try? FileManager.default.removeItem(at: store.appendingPathComponent(name))
+        let keep = Set(keeping.map { $0.lastPathComponent })
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: store.path)) ?? []
+        where !keep.contains(name) && !name.hasPrefix(".") && name != Self.objectsName {
+            try? manager.removeItem(at: store.appendingPathComponent(name))
+        }
+        var used: Set<String> = []
+        for build in keeping {
+            let clients = build.appendingPathComponent("clients").path
+            for name in (try? manager.contentsOfDirectory(atPath: clients)) ?? [] {
+                if let target = try? manager.destinationOfSymbolicLink(atPath: "\(clients)/\(name)") {
+                    used.insert((target as NSString).lastPathComponent)
+                }
+            }
+        }
+        for name in (try? manager.contentsOfDirectory(atPath: objects.path)) ?? []
+        where !used.contains(name) {
+            try? manager.removeItem(at: objects.appendingPathComponent(name))
         }
     }
 }
@@ -129,20 +152,21 @@ enum FileSystem {
         }
     }
 
-    /// Mirrors the tree at `source` into `destination` with hard links: an unchanged client
-    /// costs one link per file instead of a render and a write.
-    static func linkTree(_ source: String, to destination: String) throws(BuildError) {
-        var known: Set<String> = []
-        try makeFolder(destination, known: &known)
-        for entry in listing(source) {
-            let from = "\(source)/\(entry.name)"
-            let to = "\(destination)/\(entry.name)"
-            if entry.isFolder {
-                try linkTree(from, to: to)
-            } else if link(from, to) != 0 {
-                throw BuildError.output("cannot link \(to): \(errorText())")
-            }
+    static func symlink(_ target: String, at path: String) throws(BuildError) {
+        guard Glibc.symlink(target, path) == 0 else {
+            throw BuildError.output("cannot create the link \(path): \(errorText())")
         }
+    }
+
+    /// Renames a finished folder into place; another build may have finished the same folder
+    /// first, and then ours is simply dropped.
+    static func rename(_ source: String, to destination: String) throws(BuildError) {
+        if Glibc.rename(source, destination) == 0 { return }
+        if errno == ENOTEMPTY || errno == EEXIST {
+            try? FileManager.default.removeItem(atPath: source)
+            return
+        }
+        throw BuildError.output("cannot move \(source) into place: \(errorText())")
     }
 
     struct Entry {

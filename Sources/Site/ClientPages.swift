@@ -50,7 +50,7 @@ struct ClientPages {
         let ics = ICalendar.document(for: client, portal: portal)
         files.append(
             OutputFile(
-                path: "clients/\(client.id)/agenda.ics",
+                path: "agenda.ics",
                 body: .bytes(Array(ics.utf8))))
         let record = ClientRecord(
             fingerprint: fingerprint, entry: entry(client, weeks: agenda.range),
@@ -58,7 +58,7 @@ struct ClientPages {
                 ClientRecord.User(
                     username: $0.username, name: $0.name, email: $0.email,
                     file: $0.file, line: $0.line, column: $0.column)
-            })
+            }, weeks: agenda.fragments())
         return ClientOutput(files: files, record: record)
     }
 
@@ -82,7 +82,7 @@ struct ClientPages {
                 let served = LinkResolver.servedName(name)
                 files.append(
                     OutputFile(
-                        path: "clients/\(context.client.id)/documents/files/\(served)",
+                        path: "documents/files/\(served)",
                         body: .copy(contentRoot.appendingPathComponent(source))))
             }
         }

@@ -54,7 +54,7 @@ enum ICalendar {
     }
 
     private static func compact(_ day: LocalDate) -> String {
-        String(format: "%04d%02d%02d", day.year, day.month, day.day)
+        "\(Digits.pad(day.year, 4))\(Digits.pad(day.month, 2))\(Digits.pad(day.day, 2))"
     }
 
     private static func nextDay(_ day: LocalDate) -> LocalDate {

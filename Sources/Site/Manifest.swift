@@ -113,10 +113,31 @@ struct ClientRecord: Codable, Sendable {
         var column: Int
     }
 
+    /// Where the record is kept, inside the client's output folder.
+    static let path = "\(Manifest.folder)/client.json"
+
     /// Hash of the theme, the portal settings and every file of the client's folder.
     var fingerprint: String
     var entry: Manifest.ClientEntry
     var users: [User]
+    /// The dashboard's "this week" fragment for every week with agenda pages, by `2026-W49`.
+    var weeks: [String: String]
+
+    /// The record of a complete output folder; nil when there is none.
+    static func load(from object: URL) -> ClientRecord? {
+        let url = object.appendingPathComponent(path)
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(ClientRecord.self, from: data)
+    }
+
+    func file() throws(BuildError) -> OutputFile {
+        do {
+            let data = try JSONEncoder().encode(self)
+            return OutputFile(path: Self.path, body: .bytes(Array(data)))
+        } catch {
+            throw BuildError.output("cannot encode the record of \(entry.id): \(error)")
+        }
+    }
 }
 
 /// UTC timestamps for the manifest and calendar files, without a formatter object per call.
@@ -124,22 +145,24 @@ enum UTCStamp {
     /// `2026-12-03T09:15:00Z`.
     static func iso8601(_ date: Date) -> String {
         let p = parts(date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", p.0, p.1, p.2, p.3, p.4, p.5)
+        return "\(p[0])-\(p[1])-\(p[2])T\(p[3]):\(p[4]):\(p[5])Z"
     }
 
     /// `20261203T091500Z`, the form of RFC 5545.
     static func compact(_ date: Date) -> String {
         let p = parts(date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", p.0, p.1, p.2, p.3, p.4, p.5)
+        return "\(p[0])\(p[1])\(p[2])T\(p[3])\(p[4])\(p[5])Z"
     }
 
-    private static func parts(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
+    /// Year, month, day, hour, minute, second, zero-padded.
+    private static func parts(_ date: Date) -> [String] {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var fields = tm()
         gmtime_r(&seconds, &fields)
-        return (
-            Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday),
-            Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec)
-        )
+        return [
+            Digits.pad(Int(fields.tm_year) + 1900, 4), Digits.pad(Int(fields.tm_mon) + 1, 2),
+            Digits.pad(Int(fields.tm_mday), 2), Digits.pad(Int(fields.tm_hour), 2),
+            Digits.pad(Int(fields.tm_min), 2), Digits.pad(Int(fields.tm_sec), 2),
+        ]
     }
 }

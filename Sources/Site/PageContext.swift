@@ -56,7 +56,7 @@ struct PageContext {
                 ])
             })
         let html = render("layout", layout)
-        return [OutputFile(path: "clients/\(client.id)/\(path)", body: .bytes(Array(html.utf8)))]
+        return [OutputFile(path: path, body: .bytes(Array(html.utf8)))]
     }
 
     /// Renders one template of the theme with the common values added.

@@ -1,7 +1,6 @@
 import Content
 import Crypto
 import Foundation
-import Synchronization
 
 /// Why a build did not publish.
 public enum BuildError: Error, Equatable {
@@ -85,7 +84,7 @@ private struct BuildRun: Sendable {
             previous = folder.current()
             target = try folder.makeNewBuild()
         }
-        let results = renderClients(into: target, previous: previous)
+        let results = renderClients(folder: target == nil ? nil : folder)
         var problems = initial
         for result in results { problems.add(contentsOf: result.problems) }
         let records = results.compactMap(\.record)
@@ -102,6 +101,7 @@ private struct BuildRun: Sendable {
         guard let target else { return summary }
 
         do {
+            try link(results, into: target, folder: folder)
             try writeShared(into: target, records: records)
             try folder.publish(target)
         } catch {
@@ -113,44 +113,47 @@ private struct BuildRun: Sendable {
         return summary
     }
 
-    /// Runs one task per client on every core and gathers the results in client order.
-    private func renderClients(into target: URL?, previous: URL?) -> [ClientResult] {
-        let results = Mutex([ClientResult?](repeating: nil, count: ids.count))
+    /// Runs one task per client on a few threads and gathers the results in client order.
+    ///
+    /// More threads than cores: creating files waits on the file system's journal, and other
+    /// clients can render meanwhile.
+    private func renderClients(folder: BuildFolder?) -> [ClientResult] {
         let settings = SharedFingerprint.make(portal: options.content, theme: theme)
-        DispatchQueue.concurrentPerform(iterations: ids.count) { index in
-            let task = ClientTask(
-                build: self, id: ids[index], target: target, previous: previous,
-                shared: settings)
-            let result = task.run()
-            results.withLock { $0[index] = result }
+        let results = Parallel.map(ids, width: Parallel.ioWidth) { id in
+            ClientTask(build: self, id: id, folder: folder, shared: settings).run()
         }
-        return results.withLock { $0.compactMap { $0 } }
+        return results
     }
 
-    /// The assets, the manifest and the per-client records that make the next build fast.
+    /// Points `clients/<id>` of the new build at each client's output folder.
+    private func link(_ results: [ClientResult], into target: URL,
+                      folder: BuildFolder) throws(BuildError) {
+        var known: Set<String> = []
+        let clients = target.path + "/clients"
+        try FileSystem.makeFolder(clients, known: &known)
+        for result in results {
+            guard let object = result.object else { continue }
+            try FileSystem.symlink("../../\(BuildFolder.objectsName)/\(object)",
+                                   at: "\(clients)/\(result.id)")
+        }
+    }
+
+    /// The assets and the manifest.
     private func writeShared(into target: URL, records: [ClientRecord]) throws(BuildError) {
         var known: Set<String> = []
-        let assets = target.appendingPathComponent("assets").path
+        let assets = target.path + "/assets"
         try FileSystem.makeFolder(assets, known: &known)
         for (name, served) in theme.assets {
-            try FileSystem.copy(
-                theme.assetFolder.appendingPathComponent(name),
-                to: "\(assets)/\(served)")
+            try FileSystem.copy(theme.assetFolder.appendingPathComponent(name),
+                                to: "\(assets)/\(served)")
         }
-        let meta = target.appendingPathComponent(Manifest.folder).path
-        try FileSystem.makeFolder("\(meta)/clients", known: &known)
+        let meta = target.path + "/" + Manifest.folder
+        try FileSystem.makeFolder(meta, known: &known)
         let manifest = Manifest(
-            version: Manifest.currentVersion,
-            portal: Manifest.entry(for: portal),
-            users: Manifest.users(from: records),
-            clients: records.map(\.entry))
+            version: Manifest.currentVersion, portal: Manifest.entry(for: portal),
+            users: Manifest.users(from: records), clients: records.map(\.entry))
         do {
             try FileSystem.write(Array(manifest.encoded()), to: "\(meta)/\(Manifest.file)")
-            let encoder = JSONEncoder()
-            for record in records {
-                let data = try encoder.encode(record)
-                try FileSystem.write(Array(data), to: "\(meta)/clients/\(record.entry.id).json")
-            }
         } catch let error as BuildError {
             throw error
         } catch {
@@ -167,88 +170,84 @@ private struct BuildRun: Sendable {
 
 /// What one client's task produced.
 private struct ClientResult: Sendable {
+    var id: String
     var problems = ProblemList()
     var record: ClientRecord?
+    /// The name of the client's output folder in the store; nil for a check.
+    var object: String?
     var rendered = false
     var pages = 0
     var files = 0
 }
 
-/// Loads, renders and writes one client, or links it from the previous build when unchanged.
+/// Loads, renders and writes one client, or reuses its output when nothing it depends on
+/// changed.
+///
+/// A client's output lives in `<store>/objects/<id>-<fingerprint>/`, written under a temporary
+/// name and renamed when complete; every build links to it. Reusing it costs one symbolic link,
+/// whatever the number of pages.
 private struct ClientTask {
     let build: BuildRun
     let id: String
-    let target: URL?
-    let previous: URL?
+    let folder: BuildFolder?
     let shared: String
 
     func run() -> ClientResult {
-        var result = ClientResult()
-        let folder = build.options.content.appendingPathComponent("clients/\(id)")
-        let fingerprint = ClientFingerprint.make(folder: folder.path, shared: shared)
-        if let target, let previous, let record = reusable(previous, fingerprint: fingerprint) {
-            do {
-                try FileSystem.linkTree(
-                    previous.appendingPathComponent("clients/\(id)").path,
-                    to: target.appendingPathComponent("clients/\(id)").path)
-                try linkWeeks(from: previous, to: target)
-                result.record = record
-                return result
-            } catch {
-                result.problems.add("\(error)", file: "clients/\(id)")
-                return result
-            }
+        let source = build.options.content.appendingPathComponent("clients/\(id)")
+        let fingerprint = ClientFingerprint.make(folder: source.path, shared: shared)
+        let object = "\(id)-\(fingerprint.prefix(24))"
+        if let folder, let record = ClientRecord.load(from: folder.object(object)),
+            record.fingerprint == fingerprint
+        {
+            return ClientResult(id: id, record: record, object: object)
         }
-        return render(fingerprint: fingerprint)
-    }
-
-    private func render(fingerprint: String) -> ClientResult {
-        var result = ClientResult(rendered: true)
-        let reader = TimeReader(timeZone: build.portal.timeZone)
-        let loader = ContentLoader(root: build.options.content)
-        guard let client = loader.loadClient(id, timeReader: reader, problems: &result.problems)
-        else { return result }
-        let output = build.renderer().render(
-            client, fingerprint: fingerprint,
-            problems: &result.problems)
-        result.record = output.record
-        result.files = output.files.count
-        result.pages = output.files.filter { $0.path.hasSuffix(".html") }.count
-        guard result.problems.isEmpty, let target else { return result }
+        var (result, output) = render(fingerprint: fingerprint)
+        guard let folder, result.problems.isEmpty, let output else { return result }
         do {
-            try write(output.files, into: target)
+            try write(output, as: object, in: folder)
+            result.object = object
         } catch {
             result.problems.add("\(error)", file: "clients/\(id)")
         }
         return result
     }
 
-    private func write(_ files: [OutputFile], into target: URL) throws(BuildError) {
+    private func render(fingerprint: String) -> (ClientResult, ClientOutput?) {
+        var result = ClientResult(id: id, rendered: true)
+        let reader = TimeReader(timeZone: build.portal.timeZone)
+        let loader = ContentLoader(root: build.options.content)
+        guard let client = loader.loadClient(id, timeReader: reader, problems: &result.problems)
+        else { return (result, nil) }
+        let output = build.renderer().render(
+            client, fingerprint: fingerprint, problems: &result.problems)
+        result.record = output.record
+        result.files = output.files.count
+        result.pages = output.files.filter { $0.path.hasSuffix(".html") }.count
+        return (result, output)
+    }
+
+    /// Writes the client's files under a temporary name, then renames the folder into place,
+    /// so a folder with the final name is always complete.
+    private func write(_ output: ClientOutput, as object: String,
+                       in folder: BuildFolder) throws(BuildError) {
+        let final = folder.object(object).path
+        let temporary = "\(final).tmp-\(UInt32.random(in: 0...UInt32.max))"
         var known: Set<String> = []
-        for file in files {
-            let path = target.appendingPathComponent(file.path).path
-            try FileSystem.makeFolder((path as NSString).deletingLastPathComponent, known: &known)
-            switch file.body {
-            case .bytes(let bytes): try FileSystem.write(bytes, to: path)
-            case .copy(let source): try FileSystem.copy(source, to: path)
+        do {
+            for file in output.files + [try output.record.file()] {
+                let path = temporary + "/" + file.path
+                try FileSystem.makeFolder(
+                    (path as NSString).deletingLastPathComponent, known: &known)
+                switch file.body {
+                case .bytes(let bytes): try FileSystem.write(bytes, to: path)
+                case .copy(let source): try FileSystem.copy(source, to: path)
+                }
             }
+            try FileSystem.rename(temporary, to: final)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
         }
-    }
-
-    private func reusable(_ previous: URL, fingerprint: String) -> ClientRecord? {
-        let url = previous.appendingPathComponent("\(Manifest.folder)/clients/\(id).json")
-        guard let data = try? Data(contentsOf: url),
-            let record = try? JSONDecoder().decode(ClientRecord.self, from: data),
-            record.fingerprint == fingerprint
-        else { return nil }
-        return record
-    }
-
-    private func linkWeeks(from previous: URL, to target: URL) throws(BuildError) {
-        let weeks = "\(Manifest.folder)/weeks/\(id)"
-        let source = previous.appendingPathComponent(weeks).path
-        guard FileManager.default.fileExists(atPath: source) else { return }
-        try FileSystem.linkTree(source, to: target.appendingPathComponent(weeks).path)
     }
 }
 

@@ -45,7 +45,7 @@ public struct Strings: Sendable {
     /// `14:30`, in the portal's zone.
     func clock(_ instant: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return "\(Digits.pad(parts.hour ?? 0, 2)):\(Digits.pad(parts.minute ?? 0, 2))"
     }
 
     /// `20 november 2026, 14:30`, or just the date when no time was given.

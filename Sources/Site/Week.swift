@@ -8,7 +8,7 @@ public struct Week: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var monday: LocalDate
 
     /// `2026-W49`: the form used in URLs and file names.
-    public var description: String { String(format: "%04d-W%02d", year, number) }
+    public var description: String { "\(Digits.pad(year, 4))-W\(Digits.pad(number, 2))" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.monday < rhs.monday }
 }

@@ -18,7 +18,7 @@ import Testing
             "clients/anna/agenda/index.html", "clients/anna/agenda/2026-W49.html",
             "clients/anna/agenda/2026-12-03.html", "clients/anna/agenda/2026-12-04.html",
             "clients/anna/agenda.ics", ".careportal/manifest.json",
-            ".careportal/weeks/anna/2026-W49.html",
+            "clients/anna/.careportal/client.json",
         ]
         for path in expected {
             #expect(
@@ -58,7 +58,9 @@ import Testing
         #expect(week.contains("Hele dag"))
         #expect(week.contains("zondag 6 december"))
 
-        let fragment = try fixture.read(site: ".careportal/weeks/anna/2026-W49.html")
+        let record = try #require(
+            ClientRecord.load(from: fixture.site.appendingPathComponent("clients/anna")))
+        let fragment = try #require(record.weeks["2026-W49"])
         #expect(fragment.contains("Gesprek"))
         #expect(!fragment.contains("<html"))
     }

@@ -40,9 +40,9 @@ import Testing
         #expect(fixture.buildProblems().count == 1)
         #expect(fixture.currentBuild == before)
         #expect(try fixture.read(site: "clients/anna/index.html") == page)
-        let builds = try FileManager.default.contentsOfDirectory(
-            atPath: fixture.root.appendingPathComponent("site.builds").path)
+        let builds = try fixture.builds()
         #expect(builds.count == 1)
+        #expect(try fixture.objects().count == 1)
     }
 
     @Test func refusesToReplaceARealFolder() throws {
@@ -113,8 +113,7 @@ import Testing
                 "---\ntitle: Plan \(round)\ndate: 2026-11-01\n---\nx\n")
             try fixture.build()
         }
-        let builds = try FileManager.default.contentsOfDirectory(
-            atPath: fixture.root.appendingPathComponent("site.builds").path)
+        let builds = try fixture.builds()
         #expect(builds.count == 2)
     }
 
@@ -152,8 +151,7 @@ import Testing
         #expect(
             try fixture.read(site: "clients/client-0149/index.html")
                 .contains("Stichting Nieuw"))
-        let builds = try FileManager.default.contentsOfDirectory(
-            atPath: fixture.root.appendingPathComponent("site.builds").path)
+        let builds = try fixture.builds()
         #expect(builds.count == 2)
     }
 

@@ -26,6 +26,19 @@ extension ContentFixture {
         }
     }
 
+    /// The build folders, without the shared client folders.
+    func builds() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("site.builds").path
+        ).filter { $0 != "objects" }
+    }
+
+    /// The client output folders kept in the store.
+    func objects() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("site.builds/objects").path)
+    }
+
     /// The build folder `site` points at.
     var currentBuild: String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: site.path)
