@@ -93,7 +93,8 @@ struct BuildFolder {
         for build in keeping {
             let clients = build.appendingPathComponent("clients").path
             for name in (try? manager.contentsOfDirectory(atPath: clients)) ?? [] {
-                if let target = try? manager.destinationOfSymbolicLink(atPath: "\(clients)/\(name)") {
+                if let target = try? manager.destinationOfSymbolicLink(atPath: "\(clients)/\(name)")
+                {
                     used.insert((target as NSString).lastPathComponent)
                 }
             }

@@ -126,15 +126,18 @@ private struct BuildRun: Sendable {
     }
 
     /// Points `clients/<id>` of the new build at each client's output folder.
-    private func link(_ results: [ClientResult], into target: URL,
-                      folder: BuildFolder) throws(BuildError) {
+    private func link(
+        _ results: [ClientResult], into target: URL,
+        folder: BuildFolder
+    ) throws(BuildError) {
         var known: Set<String> = []
         let clients = target.path + "/clients"
         try FileSystem.makeFolder(clients, known: &known)
         for result in results {
             guard let object = result.object else { continue }
-            try FileSystem.symlink("../../\(BuildFolder.objectsName)/\(object)",
-                                   at: "\(clients)/\(result.id)")
+            try FileSystem.symlink(
+                "../../\(BuildFolder.objectsName)/\(object)",
+                at: "\(clients)/\(result.id)")
         }
     }
 
@@ -144,8 +147,9 @@ private struct BuildRun: Sendable {
         let assets = target.path + "/assets"
         try FileSystem.makeFolder(assets, known: &known)
         for (name, served) in theme.assets {
-            try FileSystem.copy(theme.assetFolder.appendingPathComponent(name),
-                                to: "\(assets)/\(served)")
+            try FileSystem.copy(
+                theme.assetFolder.appendingPathComponent(name),
+                to: "\(assets)/\(served)")
         }
         let meta = target.path + "/" + Manifest.folder
         try FileSystem.makeFolder(meta, known: &known)
@@ -228,8 +232,10 @@ private struct ClientTask {
 
     /// Writes the client's files under a temporary name, then renames the folder into place,
     /// so a folder with the final name is always complete.
-    private func write(_ output: ClientOutput, as object: String,
-                       in folder: BuildFolder) throws(BuildError) {
+    private func write(
+        _ output: ClientOutput, as object: String,
+        in folder: BuildFolder
+    ) throws(BuildError) {
         let final = folder.object(object).path
         let temporary = "\(final).tmp-\(UInt32.random(in: 0...UInt32.max))"
         var known: Set<String> = []
