@@ -23,11 +23,15 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]),
 
         .target(name: "CSystem"),
+        .target(
+            name: "CMicroHTTPD",
+            linkerSettings: [.linkedLibrary("microhttpd")]),
 
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Crypto", dependencies: ["CCrypto"]),
         .target(name: "Mustache"),
+        .target(name: "HTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "Support"),
         .target(name: "Content", dependencies: ["YAML", "Support"]),
         .target(

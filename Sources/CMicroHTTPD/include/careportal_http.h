@@ -1,0 +1,50 @@
+#ifndef CAREPORTAL_HTTP_H
+#define CAREPORTAL_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <microhttpd.h>
+
+/// The limits careportal sets instead of libmicrohttpd's defaults.
+typedef struct {
+    unsigned int threads;             // worker threads in the pool
+    unsigned int connection_limit;    // connections at once, in total
+    unsigned int per_ip_limit;        // connections at once from one address
+    unsigned int timeout_seconds;     // idle connections are closed after this
+    size_t memory_per_connection;     // bounds the request line and headers
+    size_t max_body;                  // larger bodies are cut off and flagged
+} careportal_http_limits;
+
+/// One complete request. Every pointer is valid only during the handler call.
+typedef struct {
+    struct MHD_Connection *connection;
+    const char *method;
+    const char *url;                  // raw: careportal decodes percent-escapes itself
+    const char *body;
+    size_t body_length;
+    int body_too_large;
+    char client_address[64];          // numeric IPv4 or IPv6 address
+} careportal_http_request;
+
+/// Called once per complete request on a pool thread; must queue a response and return 1, or
+/// return 0 to drop the connection.
+typedef int (*careportal_http_handler)(void *context, const careportal_http_request *request);
+
+/// Starts a daemon on host:port (port 0 picks a free one); NULL when it cannot listen.
+struct MHD_Daemon *careportal_http_start(const char *host, uint16_t port,
+                                         careportal_http_limits limits,
+                                         careportal_http_handler handler, void *context);
+
+/// The port the daemon listens on.
+uint16_t careportal_http_port(struct MHD_Daemon *daemon);
+
+/// Stops accepting new connections; requests in progress finish.
+void careportal_http_quiesce(struct MHD_Daemon *daemon);
+
+/// Number of connections still open.
+unsigned int careportal_http_connections(struct MHD_Daemon *daemon);
+
+/// A response holding its own copy of `data`.
+struct MHD_Response *careportal_http_response_copy(size_t size, const void *data);
+
+#endif

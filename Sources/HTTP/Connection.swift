@@ -1,0 +1,77 @@
+import CMicroHTTPD
+import Foundation
+
+/// One request on one libmicrohttpd connection, valid only during the handler call.
+struct Connection {
+    private let raw: careportal_http_request
+    let request: HTTPRequest
+
+    init(_ raw: careportal_http_request) {
+        self.raw = raw
+        let method = raw.method.map { String(cString: $0) } ?? "GET"
+        let url = raw.url.map { String(cString: $0) } ?? "/"
+        var body: [UInt8] = []
+        if let bytes = raw.body, raw.body_length > 0 {
+            body = bytes.withMemoryRebound(to: UInt8.self, capacity: raw.body_length) {
+                Array(UnsafeBufferPointer(start: $0, count: raw.body_length))
+            }
+        }
+        let address = withUnsafeBytes(of: raw.client_address) { bytes in
+            String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        request = HTTPRequest(
+            method: method, rawPath: url,
+            rawQuery: Self.values(raw.connection, kind: .GET_ARGUMENT_KIND),
+            headers: Self.values(raw.connection, kind: .HEADER_KIND).map {
+                (name: $0.name.lowercased(), value: $0.value)
+            },
+            body: body, bodyTooLarge: raw.body_too_large != 0, clientAddress: address)
+    }
+
+    /// Collects the key/value pairs of one kind (headers, query arguments) in order.
+    private static func values(_ connection: OpaquePointer?, kind: MHD_ValueKind)
+        -> [(name: String, value: String)]
+    {
+        var pairs: [(name: String, value: String)] = []
+        withUnsafeMutablePointer(to: &pairs) { pointer in
+            _ = MHD_get_connection_values(connection, kind, collectValue, pointer)
+        }
+        return pairs
+    }
+
+    /// Creates the libmicrohttpd response, adds the headers and queues it.
+    func queue(_ response: HTTPResponse) -> Bool {
+        guard let made = makeResponse(response.body) else { return false }
+        defer { MHD_destroy_response(made) }
+        for header in response.headers {
+            guard !header.value.contains(where: { $0 == "\r" || $0 == "\n" }) else { continue }
+            MHD_add_response_header(made, header.name, header.value)
+        }
+        return MHD_queue_response(raw.connection, UInt32(response.status), made) == .YES
+    }
+
+    private func makeResponse(_ body: HTTPResponse.Body) -> OpaquePointer? {
+        switch body {
+        case .bytes(let bytes):
+            return bytes.withUnsafeBytes { raw in
+                // A copy: the bytes are Swift's and die with this closure.
+                careportal_http_response_copy(raw.count, raw.baseAddress)
+            }
+        case .file(let descriptor, let offset, let length):
+            // libmicrohttpd closes the descriptor when the response is destroyed.
+            let made = MHD_create_response_from_fd_at_offset64(
+                UInt64(length), descriptor, UInt64(offset))
+            if made == nil { close(descriptor) }
+            return made
+        }
+    }
+}
+
+/// The iterator libmicrohttpd calls for each value; `context` points at the Swift array.
+private let collectValue: MHD_KeyValueIterator = { context, kind, key, value in
+    _ = kind
+    guard let context, let key else { return .YES }
+    let pairs = context.assumingMemoryBound(to: [(name: String, value: String)].self)
+    pairs.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+    return .YES
+}
