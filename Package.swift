@@ -22,6 +22,17 @@ let package = Package(
             name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CArgon2", path: "Sources/CArgon2", pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"])]),
+        .systemLibrary(
+            name: "CZxcvbn", path: "Sources/CZxcvbn", providers: [.apt(["libzxcvbn-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
         .target(name: "CSystem"),
         .target(
             name: "CMicroHTTPD",
@@ -32,16 +43,41 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["CCrypto"]),
         .target(name: "Mustache"),
         .target(name: "HTTP", dependencies: ["CMicroHTTPD"]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "Store", dependencies: ["SQLite"]),
+        .target(name: "Argon2", dependencies: ["CArgon2"]),
+        .target(name: "Zxcvbn", dependencies: ["CZxcvbn"]),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
+        .target(name: "Accounts", dependencies: ["Crypto", "Argon2", "Zxcvbn"]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "SMTP", dependencies: ["CCurl"]),
+        .target(name: "Mail", dependencies: ["SMTP"]),
+        .target(
+            name: "Server",
+            dependencies: [
+                "HTTP", "Store", "Accounts", "Crypto", "Argon2", "QRCode", "Mail", "SMTP",
+                "Mustache", "Site", "Support",
+            ]),
         .target(name: "Support"),
         .target(name: "Content", dependencies: ["YAML", "Support"]),
         .target(
             name: "Site",
             dependencies: ["Content", "Markdown", "Mustache", "Crypto", "CSystem", "Support"]),
-        .target(name: "CLI", dependencies: ["Content", "Site", "Support"]),
+        .target(name: "CLI", dependencies: ["Content", "Site", "Server", "HTTP", "Support"]),
         .executableTarget(name: "careportal", dependencies: ["CLI"]),
 
         .target(name: "Fixtures", path: "Tests/Fixtures"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
+        .testTarget(name: "Argon2Tests", dependencies: ["Argon2"]),
+        .testTarget(name: "ZxcvbnTests", dependencies: ["Zxcvbn"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Crypto"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "SMTP"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "HTTP", "Site", "Support", "Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Fixtures"]),

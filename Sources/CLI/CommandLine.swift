@@ -48,6 +48,9 @@ public enum CareportalCommand {
             switch name {
             case "check": return try BuildCommand.run(rest, dryRun: true, console: console)
             case "build": return try BuildCommand.run(rest, dryRun: false, console: console)
+            case "serve": return try ServeCommand.run(rest, console: console)
+            case "invite", "reset", "unlock", "users", "audit":
+                return try AccountCommands.run(name, rest, console: console)
             default: return unknown(name, console)
             }
         } catch {

@@ -102,6 +102,16 @@ extension Manifest {
     }
 }
 
+/// What the server needs of the theme: its language's strings and the asset URLs. The
+/// server's templates sit beside it in `.careportal/server/`.
+public struct ServerTheme: Codable, Sendable {
+    public static let file = "server/theme.json"
+
+    public var language: String
+    public var strings: [String: String]
+    public var assets: [String: String]
+}
+
 /// What a build keeps per client, so an unchanged client is not loaded or rendered again.
 struct ClientRecord: Codable, Sendable {
     struct User: Codable, Sendable {
@@ -164,5 +174,16 @@ enum UTCStamp {
             Digits.pad(Int(fields.tm_mday), 2), Digits.pad(Int(fields.tm_hour), 2),
             Digits.pad(Int(fields.tm_min), 2), Digits.pad(Int(fields.tm_sec), 2),
         ]
+    }
+}
+
+/// What the server reads of a client's record: the dashboard's week fragments.
+public struct ClientRecordView: Sendable {
+    /// The "this week" fragment by week (`2026-W49`).
+    public let weeks: [String: String]
+
+    /// The record of the client folder at `url` (a published `clients/<id>`).
+    public static func load(from url: URL) -> ClientRecordView? {
+        ClientRecord.load(from: url).map { ClientRecordView(weeks: $0.weeks) }
     }
 }

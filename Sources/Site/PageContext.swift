@@ -75,12 +75,7 @@ struct PageContext {
             "lang": .string(portal.language.rawValue),
             "t": strings.value,
             "organisation": .string(portal.organisation),
-            "assets": .object(
-                theme.assets.keys.reduce(into: [:]) { values, name in
-                    let key = name.replacingOccurrences(of: ".", with: "_")
-                        .replacingOccurrences(of: "-", with: "_")
-                    values[key] = .string(theme.assetURL(name))
-                }),
+            "assets": .object(theme.assetValues.mapValues { .string($0) }),
             "client": .object([
                 "id": .string(client.id), "name": .string(client.name),
                 "dossier": .string(client.dossier), "url": .string("\(base)/"),

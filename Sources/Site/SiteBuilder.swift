@@ -152,11 +152,20 @@ private struct BuildRun: Sendable {
                 to: "\(assets)/\(served)")
         }
         let meta = target.path + "/" + Manifest.folder
-        try FileSystem.makeFolder(meta, known: &known)
+        try FileSystem.makeFolder(meta + "/server", known: &known)
+        for (name, source) in theme.serverTemplates {
+            try FileSystem.write(Array(source.utf8), to: "\(meta)/server/\(name).mustache")
+        }
         let manifest = Manifest(
             version: Manifest.currentVersion, portal: Manifest.entry(for: portal),
             users: Manifest.users(from: records), clients: records.map(\.entry))
+        let server = ServerTheme(
+            language: portal.language.rawValue,
+            strings: theme.strings(for: portal).table,
+            assets: theme.assetValues)
         do {
+            try FileSystem.write(
+                Array(JSONEncoder().encode(server)), to: "\(meta)/\(ServerTheme.file)")
             try FileSystem.write(Array(manifest.encoded()), to: "\(meta)/\(Manifest.file)")
         } catch let error as BuildError {
             throw error

@@ -11,12 +11,21 @@ import YAML
 public struct Theme: Sendable {
     public let name: String
     public let templates: [String: Template]
+    /// The templates the server renders (login, activation, errors, mail), by name: source text.
+    /// The build copies them into the site, because the server never reads the theme folder.
+    public let serverTemplates: [String: String]
     /// Asset file name to its fingerprinted name: `style.css` → `style.3f9a1c2b7e.css`.
     public let assets: [String: String]
     let assetFolder: URL
     let strings: [Portal.Language: [String: String]]
     /// Changes whenever any file of the theme changes; part of every page's fingerprint.
     public let fingerprint: String
+
+    /// The server's templates a theme must provide.
+    static let requiredServerTemplates = [
+        "page", "account", "client-switch", "login", "activate", "summary", "password",
+        "message", "choose", "mail-invitation", "mail-notice",
+    ]
 
     /// The page templates a theme must provide.
     static let pageTemplates = [
@@ -40,6 +49,15 @@ public struct Theme: Sendable {
         Strings(
             language: portal.language, table: strings[portal.language] ?? [:],
             timeZone: portal.timeZone)
+    }
+
+    /// Template names of the assets (`style_css`) with their URLs.
+    public var assetValues: [String: String] {
+        assets.keys.reduce(into: [:]) { values, name in
+            let key = name.replacingOccurrences(of: ".", with: "_")
+                .replacingOccurrences(of: "-", with: "_")
+            values[key] = assetURL(name)
+        }
     }
 
     /// The URL of an asset under `/assets/`.
@@ -71,15 +89,19 @@ private struct ThemeLoader {
             return nil
         }
         let templates = loadTemplates()
+        let server = loadTemplates(from: "server", required: Theme.requiredServerTemplates)
         let assets = loadAssets()
         var strings: [Portal.Language: [String: String]] = [:]
         for language in Portal.Language.allCases {
             strings[language] = loadStrings(language)
         }
-        checkStrings(strings, usedBy: templates.sources)
+        let used = templates.sources.merging(
+            server.sources.map { ("server/\($0.key)", $0.value) }) { first, _ in first }
+        checkStrings(strings, usedBy: used)
         let fingerprint = SHA256.hex(bytes: hashInput)
         return Theme(
-            name: display, templates: templates.compiled, assets: assets,
+            name: display, templates: templates.compiled, serverTemplates: server.sources,
+            assets: assets,
             assetFolder: folder.appendingPathComponent("assets"), strings: strings,
             fingerprint: fingerprint)
     }
@@ -102,14 +124,14 @@ private struct ThemeLoader {
         }
     }
 
-    private mutating func loadTemplates() -> (
-        compiled: [String: Template], sources: [String: String]
-    ) {
+    private mutating func loadTemplates(
+        from folder: String = "templates", required: [String] = Theme.pageTemplates
+    ) -> (compiled: [String: Template], sources: [String: String]) {
         var compiled: [String: Template] = [:]
         var sources: [String: String] = [:]
-        let names = files(in: "templates").filter { $0.hasSuffix(".mustache") }
+        let names = files(in: folder).filter { $0.hasSuffix(".mustache") }
         for name in names {
-            let relative = "templates/\(name)"
+            let relative = "\(folder)/\(name)"
             guard let data = read(relative), let text = String(data: data, encoding: .utf8) else {
                 continue
             }
@@ -123,10 +145,10 @@ private struct ThemeLoader {
                     column: error.column)
             }
         }
-        for page in Theme.pageTemplates where !names.contains("\(page).mustache") {
+        for page in required where !names.contains("\(page).mustache") {
             problems.add(
                 "the theme has no template '\(page).mustache'",
-                file: "\(display)/templates")
+                file: "\(display)/\(folder)")
         }
         return (compiled, sources)
     }

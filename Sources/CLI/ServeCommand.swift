@@ -1,0 +1,66 @@
+import Dispatch
+import Foundation
+import HTTP
+import Server
+import Support
+
+/// `careportal serve`: the login gate in front of the site, until SIGTERM or SIGINT.
+enum ServeCommand {
+    static func run(_ words: [String], console: Console) throws(UsageError) -> CommandStatus {
+        let arguments = try Arguments(
+            words, valued: ["--site", "--state", "--host", "--port"])
+        if let extra = arguments.positional.first {
+            throw UsageError("unexpected '\(extra)'; this command takes only options")
+        }
+        var settings = ServerSettings(
+            site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
+            state: URL(fileURLWithPath: arguments.options["--state"] ?? "state"))
+        settings.host = arguments.options["--host"] ?? "127.0.0.1"
+        if let port = arguments.options["--port"] {
+            guard let number = UInt16(port) else {
+                throw UsageError("--port must be a number from 0 to 65535, not '\(port)'")
+            }
+            settings.port = number
+        }
+        return serve(settings, console: console)
+    }
+
+    private static func serve(_ settings: ServerSettings, console: Console) -> CommandStatus {
+        let logger = Logger(label: "careportal")
+        let portal: PortalServer
+        let server: HTTPServer
+        do {
+            portal = try PortalServer(settings: settings, logger: logger)
+            server = try HTTPServer(
+                host: settings.host, port: settings.port, limits: HTTPLimits(),
+                handler: portal.handle)
+        } catch {
+            console.err("careportal serve: \(error)")
+            return .failure
+        }
+        logger.info(
+            "listening",
+            ["address": "http://\(settings.host):\(server.port)", "site": settings.site.path])
+        waitForSignal()
+        logger.info("stopping", [:])
+        server.stop(grace: 10)
+        portal.shutdown()
+        logger.info("stopped", [:])
+        return .success
+    }
+
+    /// Blocks until SIGTERM or SIGINT.
+    private static func waitForSignal() {
+        let done = DispatchSemaphore(value: 0)
+        var sources: [DispatchSourceSignal] = []
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { done.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        done.wait()
+        sources.forEach { $0.cancel() }
+    }
+}

@@ -1,0 +1,118 @@
+import Argon2
+import Crypto
+import Foundation
+import HTTP
+import Store
+import Support
+
+/// The gate in front of the site: answers every request, deciding who may see what.
+public final class PortalServer: Sendable {
+    let settings: ServerSettings
+    let store: StateStore
+    let directory: SiteDirectory
+    let sessions: Sessions
+    let box: SecretBox
+    let audit: AuditLog
+    let logger: Logger
+    let notifier: Notifier
+    /// Checked when the username is unknown, so a failed login takes the same time either way.
+    let dummyHash: String
+
+    public init(settings: ServerSettings, logger: Logger) throws {
+        self.settings = settings
+        self.logger = logger
+        store = try StateStore(folder: settings.state)
+        directory = SiteDirectory(link: settings.site.path)
+        let snapshot = try directory.snapshot()
+        let secure = snapshot.manifest.portal.baseURL.hasPrefix("https://")
+        sessions = Sessions(store: store, settings: settings, secure: secure)
+        box = try SecretBox(key: SecretKey.load(state: settings.state))
+        audit = AuditLog(store: store, interval: settings.auditFlushInterval, logger: logger)
+        notifier = Notifier(state: settings.state, logger: logger)
+        dummyHash = PasswordHash.make(password: "not a password", random: { SecureRandom.bytes(16) })
+    }
+
+    /// Writes what is buffered; call before the process ends.
+    public func shutdown() {
+        audit.stop()
+    }
+
+    /// Answers one request. Never throws: an unexpected error is a 500 page, with the detail
+    /// only in the log.
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let started = Date()
+        let now = settings.clock()
+        var user: String?
+        var response: HTTPResponse
+        do {
+            let snapshot = try directory.snapshot()
+            var context = RequestContext(request: request, now: now, snapshot: snapshot)
+            context.session = sessions.current(request, now: now)
+            response = route(&context)
+            user = context.session?.username
+            response.headers += context.setCookies.map { ("Set-Cookie", $0) }
+        } catch {
+            logger.error("site unavailable", ["error": "\(error)"])
+            response = Responses.plain(503, "The portal is being updated. Try again shortly.")
+        }
+        finish(&response, request: request)
+        log(request, response, user: user, started: started)
+        return response
+    }
+
+    private func finish(_ response: inout HTTPResponse, request: HTTPRequest) {
+        response.headers += Responses.securityHeaders
+        if sessions.secure {
+            response.headers.append(("Strict-Transport-Security", "max-age=31536000"))
+        }
+        if response.header("Cache-Control") == nil {
+            response.headers.append(("Cache-Control", "no-store"))
+        }
+    }
+
+    private func log(
+        _ request: HTTPRequest, _ response: HTTPResponse, user: String?, started: Date
+    ) {
+        let path = String(request.rawPath.prefix(200))
+        let milliseconds = Date().timeIntervalSince(started) * 1000
+        logger.info(
+            "request",
+            [
+                "http.method": request.method, "http.path": path,
+                "http.status": "\(response.status)", "http.bytes": "\(response.bodyLength)",
+                "duration_ms": String(format: "%.2f", milliseconds),
+                "user": user ?? "-", "client.address": request.clientAddress,
+            ])
+    }
+}
+
+/// What one request carries through the handlers.
+struct RequestContext {
+    let request: HTTPRequest
+    let now: Date
+    let snapshot: SiteSnapshot
+    var session: SessionRecord?
+    var setCookies: [String] = []
+
+    init(request: HTTPRequest, now: Date, snapshot: SiteSnapshot) {
+        self.request = request
+        self.now = now
+        self.snapshot = snapshot
+    }
+
+    var loggedIn: SessionRecord? {
+        guard let session, session.kind == .login,
+            snapshot.users[session.username] != nil
+        else { return nil }
+        return session
+    }
+
+    /// The form of a POST; nil when it is not a well-formed urlencoded body.
+    var form: FormData? {
+        FormData(encoded: request.body)
+    }
+
+    var query: FormData {
+        FormData(pairs: request.rawQuery)
+    }
+}

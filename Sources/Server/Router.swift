@@ -1,0 +1,41 @@
+import Foundation
+import HTTP
+
+extension PortalServer {
+    /// Sends each request to its handler. Anything not listed is a 404, the same answer as a
+    /// client that is not yours, so the answer never tells what exists.
+    func route(_ context: inout RequestContext) -> HTTPResponse {
+        let method = context.request.method
+        guard ["GET", "HEAD", "POST"].contains(method) else {
+            return message(context, status: 405, "method_heading", "method_text")
+        }
+        if context.request.bodyTooLarge {
+            return message(context, status: 413, "too_large_heading", "too_large_text")
+        }
+        guard let (segments, slash) = PathDecoding.segments(context.request.rawPath) else {
+            return notFound(context)
+        }
+        let isPost = method == "POST"
+        switch (segments.first, isPost) {
+        case (nil, false): return home(context)
+        case ("assets", false): return asset(segments, context)
+        case ("login", false) where segments.count == 1: return loginPage(&context)
+        case ("login", true) where segments.count == 1: return login(&context)
+        case ("logout", true) where segments.count == 1: return logout(&context)
+        case ("activate", _): return activation(Array(segments.dropFirst()), &context)
+        case ("clients", false): return clientRequest(segments, slash: slash, &context)
+        default: return notFound(context)
+        }
+    }
+
+    /// `/`: the dashboard of the only client, the chooser, or the login page.
+    func home(_ context: RequestContext) -> HTTPResponse {
+        guard let session = context.loggedIn else { return Responses.redirect("/login") }
+        return Responses.redirect(landing(for: session.username, context.snapshot))
+    }
+
+    func landing(for username: String, _ snapshot: SiteSnapshot) -> String {
+        let clients = snapshot.users[username]?.clients ?? []
+        return clients.count == 1 ? "/clients/\(clients[0])/" : "/clients/"
+    }
+}

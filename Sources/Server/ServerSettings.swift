@@ -1,0 +1,27 @@
+import Foundation
+
+/// How the server runs; every value checked at start-up, not at first use.
+public struct ServerSettings: Sendable {
+    /// The `site` link the build publishes.
+    public var site: URL
+    /// The folder holding the database, the key and the outbox.
+    public var state: URL
+    public var host = "127.0.0.1"
+    public var port: UInt16 = 8080
+    /// A session ends after this long without a request.
+    public var idleTimeout: TimeInterval = 30 * 60
+    /// A session ends this long after login, however busy.
+    public var absoluteLifetime: TimeInterval = 12 * 3600
+    /// How long an enrolment (from the activation link to the password) may take.
+    public var enrolmentLifetime: TimeInterval = 30 * 60
+    /// How long an activation link stays valid.
+    public var invitationValidity: TimeInterval = 7 * 24 * 3600
+    /// How long buffered page-view audit events may wait before they are written.
+    public var auditFlushInterval: TimeInterval = 1
+    public var clock: @Sendable () -> Date = { Date() }
+
+    public init(site: URL, state: URL) {
+        self.site = site
+        self.state = state
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Mustache
+import Site
+import Synchronization
+
+/// One published build as the server sees it: its folder, manifest and server templates.
+///
+/// A build is immutable once published, so a snapshot can be shared by every request; a new
+/// build gives a new snapshot, taken the first time a request sees the link point elsewhere.
+final class SiteSnapshot: Sendable {
+    let build: String
+    let folder: String
+    let manifest: Manifest
+    let theme: ServerTheme
+    let templates: [String: Template]
+    /// Username → the clients that user may see.
+    let access: [String: Set<String>]
+    let users: [String: Manifest.UserEntry]
+    let clients: [String: Manifest.ClientEntry]
+    private let records = Mutex<[String: ClientRecordView]>([:])
+
+    init(build: String, folder: String) throws {
+        self.build = build
+        self.folder = folder
+        let url = URL(fileURLWithPath: folder)
+        manifest = try Manifest.load(from: url)
+        let meta = url.appendingPathComponent(Manifest.folder)
+        theme = try JSONDecoder().decode(
+            ServerTheme.self,
+            from: Data(contentsOf: meta.appendingPathComponent(ServerTheme.file)))
+        var templates: [String: Template] = [:]
+        let server = meta.appendingPathComponent("server")
+        for name in try FileManager.default.contentsOfDirectory(atPath: server.path)
+        where name.hasSuffix(".mustache") {
+            let text = try String(
+                contentsOf: server.appendingPathComponent(name), encoding: .utf8)
+            templates[String(name.dropLast(9))] = try Template(text, name: name)
+        }
+        self.templates = templates
+        users = Dictionary(manifest.users.map { ($0.username, $0) }) { first, _ in first }
+        access = users.mapValues { Set($0.clients) }
+        clients = Dictionary(manifest.clients.map { ($0.id, $0) }) { first, _ in first }
+    }
+
+    /// The dashboard fragments of a client, read once per snapshot.
+    func record(_ client: String) -> ClientRecordView? {
+        if let cached = records.withLock({ $0[client] }) { return cached }
+        let url = URL(fileURLWithPath: "\(folder)/clients/\(client)")
+        guard let view = ClientRecordView.load(from: url) else { return nil }
+        records.withLock { $0[client] = view }
+        return view
+    }
+
+    /// Renders a server template with the theme's strings and assets added.
+    func render(_ name: String, _ data: [String: MustacheValue]) -> String {
+        guard let template = templates[name] else { return "" }
+        var values = data
+        values["t"] = .object(theme.strings.mapValues { .string($0) })
+        values["assets"] = .object(theme.assets.mapValues { .string($0) })
+        values["lang"] = .string(theme.language)
+        values["organisation"] = .string(manifest.portal.organisation)
+        return template.render(.object(values), partials: templates)
+    }
+
+    func text(_ key: String) -> String {
+        theme.strings[key] ?? key
+    }
+}
+
+/// Watches the `site` link and hands out the snapshot of the build it points at.
+final class SiteDirectory: Sendable {
+    let link: String
+    /// The folder holding every build; nothing outside it is ever served.
+    let store: String
+    private let current = Mutex<SiteSnapshot?>(nil)
+
+    init(link: String) {
+        self.link = link
+        let resolved = URL(fileURLWithPath: link).resolvingSymlinksInPath()
+        store = resolved.deletingLastPathComponent().path
+    }
+
+    /// The snapshot of the build the link points at now; reloads after a new build.
+    func snapshot() throws -> SiteSnapshot {
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: link)
+        let build = (target as NSString).lastPathComponent
+        if let snapshot = current.withLock({ $0 }), snapshot.build == build { return snapshot }
+        let folder = "\(store)/\(build)"
+        let snapshot = try SiteSnapshot(build: build, folder: folder)
+        current.withLock { $0 = snapshot }
+        return snapshot
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SQLite
+
+/// A session as stored; the id itself is never stored, only its hash.
+public struct SessionRecord: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// Between the activation link and the password: may only enrol.
+        case enrol
+        /// After a full login.
+        case login
+    }
+
+    public var idHash: [UInt8]
+    public var username: String
+    public var kind: Kind
+    /// Where an enrolment stands: `link` (QR shown), `confirmed` (code checked), `password`.
+    public var step: String?
+    /// The new authenticator secret during enrolment, sealed.
+    public var pendingSecret: [UInt8]?
+    public var csrf: String
+    public var createdAt: Int64
+    public var lastSeen: Int64
+    public var expiresAt: Int64
+
+    public init(
+        idHash: [UInt8], username: String, kind: Kind, step: String? = nil,
+        pendingSecret: [UInt8]? = nil, csrf: String, createdAt: Int64, lastSeen: Int64,
+        expiresAt: Int64
+    ) {
+        self.idHash = idHash
+        self.username = username
+        self.kind = kind
+        self.step = step
+        self.pendingSecret = pendingSecret
+        self.csrf = csrf
+        self.createdAt = createdAt
+        self.lastSeen = lastSeen
+        self.expiresAt = expiresAt
+    }
+
+    init?(_ row: Row) {
+        guard let hash = row.blob("id_hash"), let username = row.text("username"),
+            let kind = row.text("kind").flatMap(Kind.init), let csrf = row.text("csrf"),
+            let created = row.int("created_at"), let seen = row.int("last_seen"),
+            let expires = row.int("expires_at")
+        else { return nil }
+        self.init(
+            idHash: hash, username: username, kind: kind, step: row.text("step"),
+            pendingSecret: row.blob("pending_secret"), csrf: csrf, createdAt: created,
+            lastSeen: seen, expiresAt: expires)
+    }
+}
+
+extension StateStore {
+    public func insert(_ session: SessionRecord) throws {
+        try database.run(
+            """
+            INSERT INTO sessions (id_hash, username, kind, step, pending_secret, csrf,
+                created_at, last_seen, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.blob(session.idHash), .text(session.username), .text(session.kind.rawValue),
+             session.step.map(SQLValue.text) ?? .null,
+             session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
+             .integer(session.createdAt), .integer(session.lastSeen),
+             .integer(session.expiresAt)])
+    }
+
+    public func session(_ idHash: [UInt8]) throws -> SessionRecord? {
+        try database.queryOne(
+            "SELECT * FROM sessions WHERE id_hash = ?", [.blob(idHash)]
+        ).flatMap(SessionRecord.init)
+    }
+
+    /// Replaces a session by a new one in one step: a new id after each login step.
+    public func replace(_ old: [UInt8], with session: SessionRecord) throws {
+        try database.transaction { tx in
+            try tx.run("DELETE FROM sessions WHERE id_hash = ?", [.blob(old)])
+            try tx.run(
+                """
+                INSERT INTO sessions (id_hash, username, kind, step, pending_secret, csrf,
+                    created_at, last_seen, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [.blob(session.idHash), .text(session.username),
+                 .text(session.kind.rawValue), session.step.map(SQLValue.text) ?? .null,
+                 session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
+                 .integer(session.createdAt), .integer(session.lastSeen),
+                 .integer(session.expiresAt)])
+        }
+    }
+
+    public func touch(_ idHash: [UInt8], now: Date) throws {
+        try database.run(
+            "UPDATE sessions SET last_seen = ? WHERE id_hash = ?",
+            [.integer(now.seconds), .blob(idHash)])
+    }
+
+    public func deleteSession(_ idHash: [UInt8]) throws {
+        try database.run("DELETE FROM sessions WHERE id_hash = ?", [.blob(idHash)])
+    }
+
+    public func deleteSessions(of username: String) throws {
+        try database.run("DELETE FROM sessions WHERE username = ?", [.text(username)])
+    }
+
+    /// Removes sessions that ended: idle too long or past their lifetime.
+    public func deleteEndedSessions(now: Date, idle: TimeInterval) throws {
+        try database.run(
+            "DELETE FROM sessions WHERE expires_at <= ? OR last_seen <= ?",
+            [.integer(now.seconds), .integer(now.seconds - Int64(idle))])
+    }
+}

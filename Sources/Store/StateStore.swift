@@ -1,0 +1,33 @@
+import Foundation
+import SQLite
+
+/// The server's state in SQLite: accounts, sessions, throttling and the audit log.
+///
+/// Every method is one transaction or one statement, so a crash leaves either the old or the
+/// new state; every write is synchronous (WAL, `synchronous=FULL`) before the method returns.
+public final class StateStore: Sendable {
+    public static let fileName = "careportal.sqlite"
+
+    let database: Database
+
+    /// Opens (creating it and its folder if needed) `state/careportal.sqlite`.
+    public init(folder: URL) throws {
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        database = try Database(path: folder.appendingPathComponent(Self.fileName).path)
+        try database.migrate(Schema.migrations)
+    }
+
+    /// The version of the newest migration applied.
+    public var schemaVersion: Int {
+        (try? database.queryOne("PRAGMA user_version")?.int("user_version")).flatMap {
+            $0.map(Int.init)
+        } ?? 0
+    }
+}
+
+/// Seconds since 1970, the unit of every time in the database.
+extension Date {
+    var seconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+}

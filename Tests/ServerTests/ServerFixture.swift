@@ -1,0 +1,112 @@
+import Fixtures
+import Foundation
+import HTTP
+import Server
+import Site
+import Support
+import Synchronization
+
+/// A built example site, a state folder and a running server on 127.0.0.1, all temporary.
+final class ServerFixture: @unchecked Sendable {
+    let content: ContentFixture
+    let state: URL
+    let settings: ServerSettings
+    let portal: PortalServer
+    let http: HTTPServer
+    let clock = Locked(ServerFixture.start)
+    let logLines = Locked<[String]>([])
+
+    /// Today in the example content's month, so this week has appointments.
+    static let start = Date(timeIntervalSince1970: 1_796_300_000)
+
+    init(minimal: Bool = false) throws {
+        content = minimal ? try ContentFixture() : try ContentFixture.example()
+        try SiteBuilder(
+            options: BuildOptions(
+                content: content.content, themes: ContentFixture.themes, output: content.site)
+        ).build()
+        state = content.root.appendingPathComponent("state")
+        let clock = self.clock
+        var settings = ServerSettings(site: content.site, state: state)
+        settings.port = 0
+        settings.clock = { clock.value }
+        self.settings = settings
+        let lines = logLines
+        let logger = Logger(label: "test") { line in lines.update { $0.append(line) } }
+        portal = try PortalServer(settings: settings, logger: logger)
+        http = try HTTPServer(
+            host: "127.0.0.1", port: 0, limits: HTTPLimits(), handler: portal.handle)
+    }
+
+    deinit {
+        http.stop(grace: 1)
+        portal.shutdown()
+    }
+
+    var now: Date { clock.value }
+
+    func advance(_ seconds: TimeInterval) {
+        clock.update { $0 = $0.addingTimeInterval(seconds) }
+    }
+
+    func client() -> TestClient {
+        TestClient(port: http.port)
+    }
+
+    func admin() throws -> Administration {
+        try Administration(settings: settings, logger: Logger(label: "test", minimum: .error))
+    }
+
+    /// The `.eml` files waiting in the outbox, oldest first.
+    func outbox() throws -> [String] {
+        let folder = state.appendingPathComponent("outbox")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".eml") }.sorted()
+        return try names.map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+    }
+}
+
+/// Runs a command-line tool and returns its standard output, trimmed.
+func tool(_ path: String, _ arguments: [String], input: Data? = nil) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    let inputPipe = Pipe()
+    if input != nil { process.standardInput = inputPipe }
+    try process.run()
+    if let input {
+        inputPipe.fileHandleForWriting.write(input)
+        try inputPipe.fileHandleForWriting.close()
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// The code an authenticator app shows at `time`, computed by the real oathtool.
+func oathtool(_ secret: String, at time: Date) throws -> String {
+    try tool(
+        "/usr/bin/oathtool",
+        ["--totp", "-b", secret.replacingOccurrences(of: " ", with: ""),
+         "-N", "@\(Int(time.timeIntervalSince1970))"])
+}
+
+/// A value shared between threads behind a lock.
+final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+
+    init(_ value: Value) {
+        mutex = Mutex(value)
+    }
+
+    var value: Value { mutex.withLock { $0 } }
+
+    func update(_ change: (inout Value) -> Void) {
+        mutex.withLock { change(&$0) }
+    }
+}
