@@ -12,15 +12,17 @@ public enum PasswordHash {
     /// which must return `parameters.saltLength` fresh random bytes.
     public static func make(password: String, random: () -> [UInt8]) -> String {
         let salt = random()
-        precondition(salt.count == parameters.saltLength,
-                     "PasswordHash.make needs a \(parameters.saltLength)-byte salt")
+        precondition(
+            salt.count == parameters.saltLength,
+            "PasswordHash.make needs a \(parameters.saltLength)-byte salt")
 
         var encoded = [CChar](repeating: 0, count: encodedLength(saltLength: salt.count))
         let status = hash(Array(password.utf8), salt: salt, into: &encoded)
         // libargon2 fails here only when memory runs out or a password exceeds 4 GiB,
         // which no request that reaches this far can carry.
-        precondition(status == ARGON2_OK.rawValue,
-                     "argon2id hashing failed: \(message(for: status))")
+        precondition(
+            status == ARGON2_OK.rawValue,
+            "argon2id hashing failed: \(message(for: status))")
         return String(decoding: encoded.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)
     }
 

@@ -38,8 +38,9 @@ enum AccountCommands {
         switch name {
         case "invite", "reset":
             let link = try admin.invite(username, reset: name == "reset")
-            console.out("\(name == "reset" ? "Reset and invited" : "Invited") \(username); "
-                + "the mail is in the outbox. Activation link (valid once): \(link)")
+            console.out(
+                "\(name == "reset" ? "Reset and invited" : "Invited") \(username); "
+                    + "the mail is in the outbox. Activation link (valid once): \(link)")
         case "unlock":
             try admin.unlock(username)
             console.out("Unlocked \(username).")
@@ -63,11 +64,12 @@ enum AccountCommands {
             limit: limit)
         for event in events.reversed() {
             let time = Date(timeIntervalSince1970: TimeInterval(event.at))
-            console.out([
-                ISO8601DateFormatter().string(from: time), event.event, event.username ?? "-",
-                event.client ?? "-", event.target ?? "-", event.address ?? "-",
-                event.detail ?? "",
-            ].joined(separator: "\t"))
+            console.out(
+                [
+                    ISO8601DateFormatter().string(from: time), event.event, event.username ?? "-",
+                    event.client ?? "-", event.target ?? "-", event.address ?? "-",
+                    event.detail ?? "",
+                ].joined(separator: "\t"))
         }
     }
 }

@@ -38,31 +38,31 @@ enum Help {
             name: "serve", summary: "serve the site behind the login gate",
             usage: "careportal serve [--site DIR] [--state DIR] [--host ADDR] [--port N]",
             details: """
-            Serves the built site to people who logged in, each only the clients they are a
-            portal user of. Picks up a new build without a restart; SIGTERM or Ctrl-C stops
-            it after the requests in progress.
+                Serves the built site to people who logged in, each only the clients they are a
+                portal user of. Picks up a new build without a restart; SIGTERM or Ctrl-C stops
+                it after the requests in progress.
 
-            Options:
-              --site DIR      the site link made by 'careportal build' (default: site)
-              --state DIR     accounts, sessions, audit log and outbox (default: state)
-              --host ADDR     the IPv4 address to listen on (default: 127.0.0.1)
-              --port N        the port (default: 8080)
-            """),
+                Options:
+                  --site DIR      the site link made by 'careportal build' (default: site)
+                  --state DIR     accounts, sessions, audit log and outbox (default: state)
+                  --host ADDR     the IPv4 address to listen on (default: 127.0.0.1)
+                  --port N        the port (default: 8080)
+                """),
         Command(
             name: "invite", summary: "send a portal user the activation mail",
             usage: "careportal invite USERNAME [--site DIR] [--state DIR]",
             details: """
-            Creates a single-use activation link, valid for 7 days, and puts the invitation
-            in the outbox (state/outbox/, or delivered over SMTP when portal.yaml names a
-            server). An earlier link of the same user stops working.
-            """),
+                Creates a single-use activation link, valid for 7 days, and puts the invitation
+                in the outbox (state/outbox/, or delivered over SMTP when portal.yaml names a
+                server). An earlier link of the same user stops working.
+                """),
         Command(
             name: "reset", summary: "clear a user's password and authenticator, invite again",
             usage: "careportal reset USERNAME [--site DIR] [--state DIR]",
             details: """
-            For a lost phone or a forgotten password: ends every session of the user, clears
-            the password and authenticator, and sends a new invitation.
-            """),
+                For a lost phone or a forgotten password: ends every session of the user, clears
+                the password and authenticator, and sends a new invitation.
+                """),
         Command(
             name: "unlock", summary: "lift the lockout after too many failed logins",
             usage: "careportal unlock USERNAME [--site DIR] [--state DIR]",
@@ -71,17 +71,17 @@ enum Help {
             name: "users", summary: "list every account with its state",
             usage: "careportal users [--site DIR] [--state DIR]",
             details: """
-            One line per user: username, state (not invited, invited, active, locked, or
-            removed from the content) and the clients the user may see.
-            """),
+                One line per user: username, state (not invited, invited, active, locked, or
+                removed from the content) and the clients the user may see.
+                """),
         Command(
             name: "audit", summary: "print the audit log",
             usage: "careportal audit [--client ID] [--user NAME] [--limit N]",
             details: """
-            Logins, failures, lockouts, activations, resets, and every client page or file
-            served: time, event, user, client, what, address. Newest last; --limit (default
-            200) counts from the newest.
-            """),
+                Logins, failures, lockouts, activations, resets, and every client page or file
+                served: time, event, user, client, what, address. Newest last; --limit (default
+                200) counts from the newest.
+                """),
     ]
 
     static var overview: String {

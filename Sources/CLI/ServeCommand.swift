@@ -61,6 +61,6 @@ enum ServeCommand {
             sources.append(source)
         }
         done.wait()
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
     }
 }

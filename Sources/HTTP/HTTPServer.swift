@@ -29,12 +29,14 @@ public final class HTTPServer: @unchecked Sendable {
             per_ip_limit: UInt32(limits.perAddressLimit),
             timeout_seconds: UInt32(limits.timeoutSeconds),
             memory_per_connection: limits.memoryPerConnection, max_body: limits.maximumBody)
-        guard let started = careportal_http_start(
-            host, port, settings, dispatchRequest, box.toOpaque())
+        guard
+            let started = careportal_http_start(
+                host, port, settings, dispatchRequest, box.toOpaque())
         else {
             box.release()
-            throw HTTPServerError(description: "cannot listen on \(host):\(port); is another "
-                + "program using the port, or is the address not one of this machine's?")
+            throw HTTPServerError(
+                description: "cannot listen on \(host):\(port); is another "
+                    + "program using the port, or is the address not one of this machine's?")
         }
         self.box = box
         self.daemon = started

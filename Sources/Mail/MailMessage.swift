@@ -47,8 +47,9 @@ public struct MailMessage: Sendable, Equatable {
         throws(MailError)
     {
         var random = SystemRandomNumberGenerator()
-        try self.init(from: from, to: to, subject: subject, text: text, date: date,
-                      random: &random)
+        try self.init(
+            from: from, to: to, subject: subject, text: text, date: date,
+            random: &random)
     }
 
     /// The random part of the Message-ID, also used to name the outbox entry.

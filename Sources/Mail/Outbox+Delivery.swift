@@ -94,8 +94,9 @@ extension Outbox {
         } catch {
             // Remember the acceptance so the next round only moves it.
             try? OutboxFiles.writeAtomically(try state.encoded(), to: stateFile(mail.name))
-            return .problem("Entry \(mail.name) was sent but not moved to sent/: "
-                                + error.message)
+            return .problem(
+                "Entry \(mail.name) was sent but not moved to sent/: "
+                    + error.message)
         }
     }
 
@@ -125,8 +126,9 @@ extension Outbox {
             try OutboxFiles.writeAtomically(try state.encoded(), to: stateFile(mail.name))
             return .postponed
         } catch {
-            return .problem("Entry \(mail.name) failed and its state was not saved: "
-                                + error.message)
+            return .problem(
+                "Entry \(mail.name) failed and its state was not saved: "
+                    + error.message)
         }
     }
 
@@ -139,8 +141,9 @@ extension Outbox {
     {
         try OutboxFiles.move(mail.file, to: messageFile(mail.name, in: folder))
         do {
-            try OutboxFiles.writeAtomically(try state.encoded(),
-                                            to: stateFile(mail.name, in: folder))
+            try OutboxFiles.writeAtomically(
+                try state.encoded(),
+                to: stateFile(mail.name, in: folder))
             try OutboxFiles.remove(stateFile(mail.name))
             return nil
         } catch {

@@ -40,11 +40,13 @@ public struct Outbox: Sendable {
         guard !FileManager.default.fileExists(atPath: messageFile(name).path) else {
             throw MailError.storage(reason: "entry \(name) is already queued")
         }
-        try OutboxFiles.writeAtomically(try initialState(of: message).encoded(),
-                                        to: stateFile(name))
+        try OutboxFiles.writeAtomically(
+            try initialState(of: message).encoded(),
+            to: stateFile(name))
         do {
-            try OutboxFiles.writeAtomically(message.rfc5322(), to: messageFile(name),
-                                            beforeCommit: beforeCommit)
+            try OutboxFiles.writeAtomically(
+                message.rfc5322(), to: messageFile(name),
+                beforeCommit: beforeCommit)
         } catch {
             try? OutboxFiles.remove(stateFile(name))
             throw error
@@ -87,8 +89,9 @@ public struct Outbox: Sendable {
     }
 
     private func initialState(of message: MailMessage) -> DeliveryState {
-        DeliveryState(from: message.from.address, to: [message.to.address],
-                      queuedAt: message.date, attempts: 0, nextAttempt: message.date)
+        DeliveryState(
+            from: message.from.address, to: [message.to.address],
+            queuedAt: message.date, attempts: 0, nextAttempt: message.date)
     }
 
     /// Owner-only: the messages hold personal data.
@@ -98,8 +101,9 @@ public struct Outbox: Sendable {
                 at: folder, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])
         } catch {
-            throw MailError.storage(reason: "the folder \(folder.lastPathComponent) "
-                                        + "could not be created")
+            throw MailError.storage(
+                reason: "the folder \(folder.lastPathComponent) "
+                    + "could not be created")
         }
     }
 }

@@ -38,8 +38,10 @@ struct UTCTime: Sendable, Equatable {
     /// `Thu, 03 Dec 2026 16:20:00 +0000` (RFC 5322 section 3.3), with English names always.
     var rfc5322: String {
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let months = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]
         return "\(days[weekday]), \(pad(day)) \(months[month - 1]) \(year) "
             + "\(pad(hour)):\(pad(minute)):\(pad(second)) +0000"
     }

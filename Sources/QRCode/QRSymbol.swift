@@ -1,9 +1,9 @@
 import CQRencode
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One symbol encoded by libqrencode, owned until `deinit` frees it with QRcode_free.

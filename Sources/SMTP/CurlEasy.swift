@@ -12,8 +12,9 @@ final class CurlEasy {
 
     init() throws(SMTPError) {
         guard curlIsReady, let handle = curl_easy_init() else {
-            throw SMTPError(message: "libcurl could not be initialised; check the installation.",
-                            isPermanent: false)
+            throw SMTPError(
+                message: "libcurl could not be initialised; check the installation.",
+                isPermanent: false)
         }
         self.handle = handle
     }
@@ -58,8 +59,9 @@ final class CurlEasy {
     private func check(_ code: CURLcode) throws(SMTPError) {
         guard code != CURLE_OK else { return }
 
-        throw SMTPError(message: "libcurl refused a setting: \(CurlText.describe(code)). "
-                            + "Check that libcurl supports SMTP and TLS.",
-                        isPermanent: false)
+        throw SMTPError(
+            message: "libcurl refused a setting: \(CurlText.describe(code)). "
+                + "Check that libcurl supports SMTP and TLS.",
+            isPermanent: false)
     }
 }

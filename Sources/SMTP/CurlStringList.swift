@@ -11,8 +11,9 @@ final class CurlStringList {
         for item in items {
             // curl_slist_append copies the string; on failure it leaves the old list intact.
             guard let longer = item.withCString({ curl_slist_append(head, $0) }) else {
-                throw SMTPError(message: "Out of memory while preparing the recipients.",
-                                isPermanent: false)
+                throw SMTPError(
+                    message: "Out of memory while preparing the recipients.",
+                    isPermanent: false)
             }
             head = longer
         }

@@ -61,9 +61,10 @@ public enum SMTPClient {
             address.unicodeScalars.contains { $0.value < 0x20 || $0 == "<" || $0 == ">" }
         }
         guard !unsafe, !to.isEmpty else {
-            throw SMTPError(message: "The envelope has no recipient or an invalid address; "
-                                + "it will not be sent.",
-                            isPermanent: true)
+            throw SMTPError(
+                message: "The envelope has no recipient or an invalid address; "
+                    + "it will not be sent.",
+                isPermanent: true)
         }
     }
 }

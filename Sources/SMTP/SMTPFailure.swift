@@ -5,11 +5,13 @@ enum SMTPFailure {
     static func error(for code: CURLcode, reply: Int) -> SMTPError {
         let permanent = isPermanent(code, reply: reply)
         let what = CurlText.describe(code) + (reply > 0 ? " (server reply \(reply))" : "")
-        let advice = permanent
+        let advice =
+            permanent
             ? "The server refused the message; check the sender and recipient addresses."
             : "It will be retried; check that the SMTP server is reachable and the login is set."
-        return SMTPError(message: "Sending mail failed: \(what). \(advice)",
-                         isPermanent: permanent)
+        return SMTPError(
+            message: "Sending mail failed: \(what). \(advice)",
+            isPermanent: permanent)
     }
 
     /// A 5xx reply refuses this message for good (RFC 5321 section 4.2.1).

@@ -28,9 +28,10 @@ extension Database {
             let current = try Migration.checkedVersion(of: connection, newest: newest)
 
             for migration in migrations where migration.version > current {
-                try connection.inTransaction({ () throws(SQLiteError) in
-                    try migration.apply(on: connection, newest: newest)
-                }, { $0 })
+                try connection.inTransaction(
+                    { () throws(SQLiteError) in
+                        try migration.apply(on: connection, newest: newest)
+                    }, { $0 })
             }
         }
     }

@@ -41,7 +41,8 @@ extension SQLiteError {
         let primary = code & 0xff
         let recorded = handle.map { sqlite3_extended_errcode($0) } ?? code
         let extended = recorded & 0xff == primary ? recorded : code
-        let reason = handle.map { String(cString: sqlite3_errmsg($0)) }
+        let reason =
+            handle.map { String(cString: sqlite3_errmsg($0)) }
             ?? String(cString: sqlite3_errstr(code))
 
         self.init(

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// Identifies the calling thread, to tell a re-entrant call from a call by another thread.
@@ -9,9 +9,9 @@ enum ThreadID {
     /// The calling thread's id; never 0 for a running thread.
     static var current: UInt {
         #if canImport(Glibc)
-        UInt(pthread_self())
+            UInt(pthread_self())
         #else
-        UInt(bitPattern: pthread_self())
+            UInt(bitPattern: pthread_self())
         #endif
     }
 }

@@ -71,12 +71,13 @@ extension Database {
     @discardableResult
     public func transaction<T>(_ body: (Transaction) throws -> T) throws -> T {
         try locked({ $0 as any Error }) { connection throws -> T in
-            try connection.inTransaction({ () throws -> T in
-                let scope = TransactionScope()
-                defer { scope.close() }
+            try connection.inTransaction(
+                { () throws -> T in
+                    let scope = TransactionScope()
+                    defer { scope.close() }
 
-                return try body(Transaction(connection: connection, scope: scope))
-            }, { $0 })
+                    return try body(Transaction(connection: connection, scope: scope))
+                }, { $0 })
         }
     }
 }

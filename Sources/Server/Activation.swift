@@ -46,9 +46,10 @@ extension PortalServer {
         } catch {
             return message(context, status: 500, "error_heading", "error_text")
         }
-        audit.now(AuditEvent(
-            at: context.now, event: "activation_started", username: username,
-            address: context.request.clientAddress))
+        audit.now(
+            AuditEvent(
+                at: context.now, event: "activation_started", username: username,
+                address: context.request.clientAddress))
         context.setCookies.append(sessions.cookie(value))
         return Responses.redirect("/activate")
     }
@@ -120,8 +121,9 @@ extension PortalServer {
             let secret = try? box.open(sealed, context: Array(session.username.utf8))
         else { return expired(context) }
         let code = (form["code"] ?? "").filter { !$0.isWhitespace }
-        guard TOTP(secret: secret).matchingStep(code, at: context.now, skew: 1, after: nil)
-            != nil
+        guard
+            TOTP(secret: secret).matchingStep(code, at: context.now, skew: 1, after: nil)
+                != nil
         else { return enrolmentPage(&context, error: "code_wrong") }
         return advance(session, to: .confirmed, &context)
     }
@@ -143,8 +145,7 @@ extension PortalServer {
         return Responses.redirect("/activate")
     }
 
-    private func summaryPage(_ session: SessionRecord, _ context: RequestContext) -> HTTPResponse
-    {
+    private func summaryPage(_ session: SessionRecord, _ context: RequestContext) -> HTTPResponse {
         let snapshot = context.snapshot
         let clients = (snapshot.users[session.username]?.clients ?? []).compactMap {
             snapshot.clients[$0]?.name
@@ -220,9 +221,10 @@ extension PortalServer {
         } catch {
             return message(context, status: 500, "error_heading", "error_text")
         }
-        audit.now(AuditEvent(
-            at: context.now, event: "activated", username: session.username,
-            address: context.request.clientAddress))
+        audit.now(
+            AuditEvent(
+                at: context.now, event: "activated", username: session.username,
+                address: context.request.clientAddress))
         notifier.notice(
             session.username, subject: "mail_password_subject", text: "mail_password_text",
             snapshot: context.snapshot)

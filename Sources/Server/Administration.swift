@@ -27,6 +27,10 @@ public struct Administration {
     @discardableResult
     public func invite(_ username: String, reset: Bool = false) throws -> String {
         guard snapshot.users[username] != nil else { throw ServerError.unknownUser(username) }
+        if !reset, try store.account(username)?.state == .active {
+            throw ServerError.configuration(
+                "\(username) is already active; to start again use 'careportal reset \(username)'")
+        }
         let now = settings.clock()
         let raw = SecureRandom.bytes(16)
         try store.invite(
@@ -59,15 +63,17 @@ public struct Administration {
         var summaries = accounts.map { account in
             AccountSummary(
                 username: account.username,
-                state: snapshot.users[account.username] == nil ? "removed"
+                state: snapshot.users[account.username] == nil
+                    ? "removed"
                     : account.locked ? "locked" : account.state.rawValue,
                 clients: snapshot.users[account.username]?.clients ?? [])
         }
         let known = Set(accounts.map(\.username))
         for user in snapshot.manifest.users where !known.contains(user.username) {
             summaries.append(
-                AccountSummary(username: user.username, state: "not invited",
-                               clients: user.clients))
+                AccountSummary(
+                    username: user.username, state: "not invited",
+                    clients: user.clients))
         }
         return summaries.sorted { $0.username < $1.username }
     }

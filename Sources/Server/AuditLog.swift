@@ -52,7 +52,8 @@ final class AuditLog: Sendable {
         do {
             try store.record(events)
         } catch {
-            logger.error("cannot write the audit log", ["error": "\(error)", "lost": "\(events.count)"])
+            logger.error(
+                "cannot write the audit log", ["error": "\(error)", "lost": "\(events.count)"])
         }
     }
 

@@ -41,8 +41,9 @@ extension PortalServer {
         _ context: inout RequestContext
     ) -> HTTPResponse {
         let snapshot = context.snapshot
-        guard let file = SiteFiles.open(
-            segments, trailingSlash: slash, folder: snapshot.folder, store: directory.store)
+        guard
+            let file = SiteFiles.open(
+                segments, trailingSlash: slash, folder: snapshot.folder, store: directory.store)
         else {
             if !slash, SiteFiles.isFolder(segments, folder: snapshot.folder, store: directory.store)
             {
@@ -51,9 +52,10 @@ extension PortalServer {
             return notFound(context)
         }
         let target = "/" + segments.joined(separator: "/") + (slash ? "/" : "")
-        audit.later(AuditEvent(
-            at: context.now, event: "view", username: session.username, client: client,
-            target: target, address: context.request.clientAddress))
+        audit.later(
+            AuditEvent(
+                at: context.now, event: "view", username: session.username, client: client,
+                target: target, address: context.request.clientAddress))
         guard file.name.hasSuffix(".html") else {
             return StaticFiles.respond(
                 file, request: context.request, cache: "private, no-store", download: false)

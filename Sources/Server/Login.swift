@@ -78,11 +78,13 @@ extension PortalServer {
         let address = "address:\(context.request.clientAddress)"
         let account = Username.looksValid(username) ? try? store.account(username) : nil
         let throttle = Throttle(store: store)
-        let waiting = throttle.isWaiting("password:\(username)", now: now)
+        let waiting =
+            throttle.isWaiting("password:\(username)", now: now)
             || throttle.isWaiting("code:\(username)", now: now)
             || throttle.isWaiting(address, now: now, free: Throttle.addressFreeFailures)
         let hash = account?.passwordHash ?? dummyHash
-        let passwordMatches = password.utf8.count <= 1024
+        let passwordMatches =
+            password.utf8.count <= 1024
             && PasswordHash.verify(password: password, encoded: hash)
         guard let account, !waiting, passwordMatches else {
             fail(username, account: account, key: "password", address: address, context)
@@ -97,8 +99,10 @@ extension PortalServer {
         }
         try? store.clearFailures("password:\(username)")
         try? store.clearFailures("code:\(username)")
-        audit.now(AuditEvent(
-            at: now, event: "login", username: username, address: context.request.clientAddress))
+        audit.now(
+            AuditEvent(
+                at: now, event: "login", username: username, address: context.request.clientAddress)
+        )
         return username
     }
 
@@ -180,8 +184,9 @@ enum Username {
     static func looksValid(_ text: String) -> Bool {
         (3...32).contains(text.count)
             && text.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars
-                    .contains($0)
+                ("a"..."z").contains($0) || ("0"..."9").contains($0)
+                    || "._-".unicodeScalars
+                        .contains($0)
             }
     }
 }

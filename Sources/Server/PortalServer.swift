@@ -29,7 +29,8 @@ public final class PortalServer: Sendable {
         box = try SecretBox(key: SecretKey.load(state: settings.state))
         audit = AuditLog(store: store, interval: settings.auditFlushInterval, logger: logger)
         notifier = Notifier(state: settings.state, logger: logger)
-        dummyHash = PasswordHash.make(password: "not a password", random: { SecureRandom.bytes(16) })
+        dummyHash = PasswordHash.make(
+            password: "not a password", random: { SecureRandom.bytes(16) })
     }
 
     /// Writes what is buffered; call before the process ends.

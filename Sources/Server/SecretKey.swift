@@ -26,8 +26,9 @@ enum SecretKey {
             return Array(data)
         }
         let key = SecureRandom.bytes(32)
-        guard FileManager.default.createFile(
-            atPath: url.path, contents: Data(key), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: url.path, contents: Data(key), attributes: [.posixPermissions: 0o600])
         else { throw ServerError.configuration("cannot create \(url.path)") }
         return key
     }

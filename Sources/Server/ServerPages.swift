@@ -37,8 +37,11 @@ extension PortalServer {
             "heading": .string(snapshot.text(heading)), "text": .string(snapshot.text(text)),
             "is_error": .bool(status >= 400),
         ]
-        let target = link ?? (context.loggedIn == nil ? ("/login", "go_to_login")
-            : ("/", "go_home"))
+        let target =
+            link
+            ?? (context.loggedIn == nil
+                ? ("/login", "go_to_login")
+                : ("/", "go_home"))
         data["link_url"] = .string(target.url)
         data["link_text"] = .string(snapshot.text(target.key))
         return page(

@@ -20,7 +20,8 @@ struct Sessions: Sendable {
             let session = try? store.session(SHA256.hash(raw))
         else { return nil }
         let time = now.seconds
-        let idle = session.kind == .login ? Int64(settings.idleTimeout) : Int64(settings.enrolmentLifetime)
+        let idle =
+            session.kind == .login ? Int64(settings.idleTimeout) : Int64(settings.enrolmentLifetime)
         guard session.expiresAt > time, session.lastSeen + idle > time else {
             try? store.deleteSession(session.idHash)
             return nil

@@ -25,8 +25,9 @@ struct SiteFile {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset,
-                      off_t(offset))
+                pread(
+                    descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset,
+                    off_t(offset))
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return nil }
@@ -41,9 +42,10 @@ enum SiteFiles {
     /// Opens `segments` (already decoded and checked) under `folder`; a folder's URL ending in
     /// `/` means its `index.html`. nil for anything missing, not a regular file, or resolving
     /// (through a link) outside `store`.
-    static func open(_ segments: [String], trailingSlash: Bool, folder: String,
-                     store: String) -> SiteFile?
-    {
+    static func open(
+        _ segments: [String], trailingSlash: Bool, folder: String,
+        store: String
+    ) -> SiteFile? {
         var path = folder + "/" + segments.joined(separator: "/")
         if trailingSlash || segments.isEmpty { path += "/index.html" }
         guard let resolved = realPath(path), resolved.hasPrefix(store + "/") else { return nil }

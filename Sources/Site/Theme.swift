@@ -96,7 +96,8 @@ private struct ThemeLoader {
             strings[language] = loadStrings(language)
         }
         let used = templates.sources.merging(
-            server.sources.map { ("server/\($0.key)", $0.value) }) { first, _ in first }
+            server.sources.map { ("server/\($0.key)", $0.value) }
+        ) { first, _ in first }
         checkStrings(strings, usedBy: used)
         let fingerprint = SHA256.hex(bytes: hashInput)
         return Theme(

@@ -85,16 +85,19 @@ extension StateStore {
                 INSERT INTO activation_tokens (token_hash, username, created_at, expires_at)
                 VALUES (?, ?, ?, ?)
                 """,
-                [.blob(tokenHash), .text(username), .integer(time),
-                 .integer(time + Int64(validFor))])
+                [
+                    .blob(tokenHash), .text(username), .integer(time),
+                    .integer(time + Int64(validFor)),
+                ])
         }
     }
 
     /// Uses an activation link once: two requests racing for the same link get one success.
     public func consumeToken(_ tokenHash: [UInt8], now: Date) throws -> TokenUse {
         try database.transaction { tx in
-            guard let row = try tx.queryOne(
-                "SELECT * FROM activation_tokens WHERE token_hash = ?", [.blob(tokenHash)])
+            guard
+                let row = try tx.queryOne(
+                    "SELECT * FROM activation_tokens WHERE token_hash = ?", [.blob(tokenHash)])
             else { return .unknown }
             if row.int("used_at") != nil { return .used }
             if (row.int("expires_at") ?? 0) <= now.seconds { return .expired }
@@ -118,8 +121,10 @@ extension StateStore {
                     totp_last_step = ?, locked = 0, activated_at = ?, updated_at = ?
                 WHERE username = ?
                 """,
-                [.text(passwordHash), .blob(sealedSecret), .integer(lastStep),
-                 .integer(now.seconds), .integer(now.seconds), .text(username)])
+                [
+                    .text(passwordHash), .blob(sealedSecret), .integer(lastStep),
+                    .integer(now.seconds), .integer(now.seconds), .text(username),
+                ])
             try tx.run("DELETE FROM sessions WHERE username = ?", [.text(username)])
         }
     }

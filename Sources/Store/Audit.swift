@@ -48,9 +48,11 @@ extension StateStore {
                     INSERT INTO audit (at, event, username, client, target, address, detail)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                    [.integer(event.at), .text(event.event), optional(event.username),
-                     optional(event.client), optional(event.target), optional(event.address),
-                     optional(event.detail)])
+                    [
+                        .integer(event.at), .text(event.event), optional(event.username),
+                        optional(event.client), optional(event.target), optional(event.address),
+                        optional(event.detail),
+                    ])
             }
         }
     }

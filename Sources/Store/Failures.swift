@@ -11,8 +11,9 @@ public struct FailureCount: Sendable, Equatable {
 extension StateStore {
     /// The failures of `key` in the current window; none when the window has passed.
     public func failures(_ key: String, now: Date, window: TimeInterval) throws -> FailureCount {
-        guard let row = try database.queryOne(
-            "SELECT * FROM failures WHERE key = ?", [.text(key)]),
+        guard
+            let row = try database.queryOne(
+                "SELECT * FROM failures WHERE key = ?", [.text(key)]),
             let start = row.int("window_start"), start > now.seconds - Int64(window)
         else { return FailureCount(count: 0, lastAt: 0) }
         return FailureCount(count: Int(row.int("count") ?? 0), lastAt: row.int("last_at") ?? 0)
@@ -33,8 +34,10 @@ extension StateStore {
                 last_at = excluded.last_at
             RETURNING count
             """,
-            [.text(key), .integer(time), .integer(time), .integer(time - Int64(window)),
-             .integer(time - Int64(window))])
+            [
+                .text(key), .integer(time), .integer(time), .integer(time - Int64(window)),
+                .integer(time - Int64(window)),
+            ])
         return Int(row?.int("count") ?? 1)
     }
 

@@ -59,11 +59,13 @@ extension StateStore {
                 created_at, last_seen, expires_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [.blob(session.idHash), .text(session.username), .text(session.kind.rawValue),
-             session.step.map(SQLValue.text) ?? .null,
-             session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
-             .integer(session.createdAt), .integer(session.lastSeen),
-             .integer(session.expiresAt)])
+            [
+                .blob(session.idHash), .text(session.username), .text(session.kind.rawValue),
+                session.step.map(SQLValue.text) ?? .null,
+                session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
+                .integer(session.createdAt), .integer(session.lastSeen),
+                .integer(session.expiresAt),
+            ])
     }
 
     public func session(_ idHash: [UInt8]) throws -> SessionRecord? {
@@ -82,11 +84,13 @@ extension StateStore {
                     created_at, last_seen, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [.blob(session.idHash), .text(session.username),
-                 .text(session.kind.rawValue), session.step.map(SQLValue.text) ?? .null,
-                 session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
-                 .integer(session.createdAt), .integer(session.lastSeen),
-                 .integer(session.expiresAt)])
+                [
+                    .blob(session.idHash), .text(session.username),
+                    .text(session.kind.rawValue), session.step.map(SQLValue.text) ?? .null,
+                    session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
+                    .integer(session.createdAt), .integer(session.lastSeen),
+                    .integer(session.expiresAt),
+                ])
         }
     }
 

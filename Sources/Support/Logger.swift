@@ -61,9 +61,11 @@ public struct Logger: Sendable {
     }
 
     static func quote(_ value: String) -> String {
-        let plain = !value.isEmpty && value.allSatisfy {
-            $0.isLetter || $0.isNumber || "-_./:@".contains($0)
-        }
+        let plain =
+            !value.isEmpty
+            && value.allSatisfy {
+                $0.isLetter || $0.isNumber || "-_./:@".contains($0)
+            }
         if plain { return value }
         var out = "\""
         for character in value {

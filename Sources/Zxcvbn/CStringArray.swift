@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Copies of Swift strings as C strings, handed to C as a NULL-terminated `char *[]`.
@@ -21,7 +21,7 @@ final class CStringArray {
     }
 
     deinit {
-        pointers.forEach { free($0) }
+        for pointer in pointers { free(pointer) }
     }
 
     func withNullTerminated<R>(_ body: (UnsafeMutablePointer<UnsafePointer<CChar>?>) -> R) -> R {

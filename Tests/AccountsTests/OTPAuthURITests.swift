@@ -9,8 +9,9 @@ import Testing
     @Test func uriHasTheKeyURIFormatExactly() {
         let uri = OTPAuthURI.make(
             issuer: "De Linde Portaal", account: "marieke.devries", secret: secret)
-        #expect(uri == "otpauth://totp/De%20Linde%20Portaal:marieke.devries?secret=JBSWY3DPEHPK3PXP"
-            + "&issuer=De%20Linde%20Portaal&algorithm=SHA1&digits=6&period=30")
+        #expect(
+            uri == "otpauth://totp/De%20Linde%20Portaal:marieke.devries?secret=JBSWY3DPEHPK3PXP"
+                + "&issuer=De%20Linde%20Portaal&algorithm=SHA1&digits=6&period=30")
     }
 
     @Test func reservedAndNonASCIICharactersArePercentEncoded() {
@@ -34,8 +35,9 @@ import Testing
 
     @Test func groupedSecretIsBase32InGroupsOfFour() {
         #expect(TOTP.groupedSecret(secret) == "JBSW Y3DP EHPK 3PXP")
-        #expect(TOTP.groupedSecret(Array("12345678901234567890".utf8))
-            == "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ")
+        #expect(
+            TOTP.groupedSecret(Array("12345678901234567890".utf8))
+                == "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ")
         #expect(TOTP.groupedSecret(Array("foo".utf8)) == "MZXW 6")
     }
 

@@ -5,11 +5,14 @@ import Testing
 @testable import Accounts
 
 /// Codes checked against oath-toolkit's `oathtool`, an independent implementation.
-@Suite(.enabled(
-    if: ExternalTool("oathtool") != nil, "oathtool (Debian package oathtool) is not installed"))
+@Suite(
+    .enabled(
+        if: ExternalTool("oathtool") != nil, "oathtool (Debian package oathtool) is not installed"))
 struct OathtoolTests {
-    static let times: [Int64] = [0, 29, 30, 59, 1_111_111_109, 1_700_000_000, 1_767_225_599,
-                                 4_102_444_800]
+    static let times: [Int64] = [
+        0, 29, 30, 59, 1_111_111_109, 1_700_000_000, 1_767_225_599,
+        4_102_444_800,
+    ]
 
     /// oathtool's code for `secret` at `time`.
     static func oathtool(

@@ -42,9 +42,10 @@ import Testing
 
     @Test func everyFailingRuleIsReportedInOrder() {
         #expect(problems("") == [.length, .uppercase, .lowercase, .digit, .special, .tooCommon])
-        #expect(problems("marieke devries") == [
-            .uppercase, .digit, .special, .forbiddenCharacters, .containsUsername, .tooCommon,
-        ])
+        #expect(
+            problems("marieke devries") == [
+                .uppercase, .digit, .special, .forbiddenCharacters, .containsUsername, .tooCommon,
+            ])
     }
 
     @Test func usernameMatchIgnoresCaseAndShortParts() {
@@ -81,8 +82,9 @@ import Testing
         #expect(Set(keys).count == PasswordRule.allCases.count)
         #expect(keys.allSatisfy { $0.hasPrefix("password_rule_") })
         #expect(PasswordRule.length.explanationKey == "password_rule_length")
-        #expect(PasswordRule.forbiddenCharacters.explanationKey
-            == "password_rule_forbidden_characters")
+        #expect(
+            PasswordRule.forbiddenCharacters.explanationKey
+                == "password_rule_forbidden_characters")
     }
 
     @Test func specialCharactersAreASCIIPunctuationLessTheForbidden() {

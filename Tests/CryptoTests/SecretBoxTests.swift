@@ -77,14 +77,21 @@ import Testing
     /// McGrew and Viega's GCM test cases 13 and 14 (zero key, zero nonce), plus a case with
     /// associated data computed with Python's `cryptography` package.
     @Test(arguments: [
-        ([UInt8](repeating: 0, count: 32), [UInt8](repeating: 0, count: 12), [UInt8](), [UInt8](),
-         "000000000000000000000000530f8afbc74536b9a963b4f1c4cb738b"),
-        ([UInt8](repeating: 0, count: 32), [UInt8](repeating: 0, count: 12),
-         [UInt8](repeating: 0, count: 16), [UInt8](),
-         "000000000000000000000000cea7403d4d606b6e074ec5d3baf39d18"
-            + "d0d1c8a799996bf0265b98b5d48ab919"),
-        (Array(0..<32), Array(0..<12), Array("geheim".utf8), Array("marieke".utf8),
-         "000102030405060708090a0b2067be7eac886e4ceca438a879d2b7c147aa20e94738"),
+        (
+            [UInt8](repeating: 0, count: 32), [UInt8](repeating: 0, count: 12), [UInt8](),
+            [UInt8](),
+            "000000000000000000000000530f8afbc74536b9a963b4f1c4cb738b"
+        ),
+        (
+            [UInt8](repeating: 0, count: 32), [UInt8](repeating: 0, count: 12),
+            [UInt8](repeating: 0, count: 16), [UInt8](),
+            "000000000000000000000000cea7403d4d606b6e074ec5d3baf39d18"
+                + "d0d1c8a799996bf0265b98b5d48ab919"
+        ),
+        (
+            Array(0..<32), Array(0..<12), Array("geheim".utf8), Array("marieke".utf8),
+            "000102030405060708090a0b2067be7eac886e4ceca438a879d2b7c147aa20e94738"
+        ),
     ])
     func knownAnswers(
         key: [UInt8], nonce: [UInt8], plaintext: [UInt8], context: [UInt8], expected: String

@@ -75,8 +75,9 @@ struct DeliveryTests {
 
         #expect(report.failed == [name])
         #expect(try outbox.pending().isEmpty)
-        #expect(FileManager.default.fileExists(
-            atPath: outbox.messageFile(name, in: outbox.failedFolder).path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: outbox.messageFile(name, in: outbox.failedFolder).path))
         let state = try DeliveryState.decode(
             OutboxFiles.read(outbox.stateFile(name, in: outbox.failedFolder)))
         #expect(state.lastError?.contains("550") == true)

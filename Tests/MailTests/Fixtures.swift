@@ -66,7 +66,8 @@ enum Sample {
         subject: String = subject, text: String = text, date: Date = date, seed: UInt64 = 1
     ) throws -> MailMessage {
         var random = SeededRandom(seed: seed)
-        return try MailMessage(from: sender(), to: recipient(), subject: subject, text: text,
-                               date: date, random: &random)
+        return try MailMessage(
+            from: sender(), to: recipient(), subject: subject, text: text,
+            date: date, random: &random)
     }
 }

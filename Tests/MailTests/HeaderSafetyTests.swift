@@ -7,10 +7,12 @@ import Testing
 struct HeaderSafetyTests {
     static let injected = "evil@example.com"
 
-    @Test("A line break in any header value is refused", arguments: [
-        "subject CRLF", "subject LF", "subject CR", "subject NUL", "display name CRLF",
-        "address CRLF", "parsed address CRLF",
-    ])
+    @Test(
+        "A line break in any header value is refused",
+        arguments: [
+            "subject CRLF", "subject LF", "subject CR", "subject NUL", "display name CRLF",
+            "address CRLF", "parsed address CRLF",
+        ])
     func lineBreakRefused(which: String) {
         #expect(throws: MailError.self) {
             try makeMessage(which)
@@ -27,22 +29,26 @@ struct HeaderSafetyTests {
         #expect(error?.message.contains(Self.injected) == false)
     }
 
-    @Test("Malformed addresses are refused", arguments: [
-        "anouk", "anouk@@example.org", "an ouk@example.org", "<anouk@example.org>",
-        "anouk@example.org>", "@example.org", "anouk@", "anouk@example..org",
-        "anouk@localhost", "anouk@exa mple.org", "anöuk@example.org", "a,b@example.org",
-        "\"a\"@example.org", "a@b@example.org", "anouk@-", "",
-    ])
+    @Test(
+        "Malformed addresses are refused",
+        arguments: [
+            "anouk", "anouk@@example.org", "an ouk@example.org", "<anouk@example.org>",
+            "anouk@example.org>", "@example.org", "anouk@", "anouk@example..org",
+            "anouk@localhost", "anouk@exa mple.org", "anöuk@example.org", "a,b@example.org",
+            "\"a\"@example.org", "a@b@example.org", "anouk@-", "",
+        ])
     func invalidAddress(address: String) {
         #expect(throws: MailError.invalidAddress(field: "to")) {
             try MailAddress(address, field: "to")
         }
     }
 
-    @Test("Plain addresses are accepted", arguments: [
-        "anouk@example.org", "a.b+c@sub.example.nl", "portaal@delinde.example.nl",
-        "o'brien@example.ie",
-    ])
+    @Test(
+        "Plain addresses are accepted",
+        arguments: [
+            "anouk@example.org", "a.b+c@sub.example.nl", "portaal@delinde.example.nl",
+            "o'brien@example.ie",
+        ])
     func validAddress(address: String) throws {
         #expect(try MailAddress(address).address == address)
     }

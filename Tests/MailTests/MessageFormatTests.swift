@@ -5,16 +5,18 @@ import Testing
 
 @Suite("RFC 5322 messages, read back by Python's email module")
 struct MessageFormatTests {
-    @Test("The subject comes back unchanged", arguments: [
-        Sample.subject,
-        "Nieuw document",
-        "Herinnering:  afspraak  morgen  ",
-        String(repeating: "Eén lange onderwerpregel met accenten ", count: 6),
-        String(repeating: "Plain ASCII words that need folding ", count: 5),
-        "Letterlijk =?UTF-8?B?dGVzdA==?= blijft staan",
-        String(repeating: "x", count: 120),
-        "🧑‍🧑‍🧒 gezin",
-    ])
+    @Test(
+        "The subject comes back unchanged",
+        arguments: [
+            Sample.subject,
+            "Nieuw document",
+            "Herinnering:  afspraak  morgen  ",
+            String(repeating: "Eén lange onderwerpregel met accenten ", count: 6),
+            String(repeating: "Plain ASCII words that need folding ", count: 5),
+            "Letterlijk =?UTF-8?B?dGVzdA==?= blijft staan",
+            String(repeating: "x", count: 120),
+            "🧑‍🧑‍🧒 gezin",
+        ])
     func subjectRoundTrip(subject: String) throws {
         let parsed = try MailParser.parse(Sample.message(subject: subject).rfc5322())
 
@@ -39,13 +41,15 @@ struct MessageFormatTests {
         #expect(parsed.defects.isEmpty)
     }
 
-    @Test("Display names with commas, quotes, dots or accents come back", arguments: [
-        "De Linde Jeugdhulp",
-        "Linde, De \"team noord\"",
-        "Dr. A. Jansen (mentor)",
-        "Zoë van den Bërg",
-        "back\\slash",
-    ])
+    @Test(
+        "Display names with commas, quotes, dots or accents come back",
+        arguments: [
+            "De Linde Jeugdhulp",
+            "Linde, De \"team noord\"",
+            "Dr. A. Jansen (mentor)",
+            "Zoë van den Bërg",
+            "back\\slash",
+        ])
     func displayNameRoundTrip(name: String) throws {
         var random = SeededRandom(seed: 7)
         let message = try MailMessage(
@@ -59,15 +63,17 @@ struct MessageFormatTests {
         #expect(parsed.defects.isEmpty)
     }
 
-    @Test("The body comes back whatever its line ends, spaces and symbols", arguments: [
-        "één regel",
-        "a = b\nwith trailing space \nand tab\t\nend",
-        "windows\r\nline\r\nends\r\n",
-        "old mac\rline ends",
-        String(repeating: "ë", count: 100) + "\n" + String(repeating: "a ", count: 80),
-        ".\nFrom the start\n..dots\n",
-        "",
-    ])
+    @Test(
+        "The body comes back whatever its line ends, spaces and symbols",
+        arguments: [
+            "één regel",
+            "a = b\nwith trailing space \nand tab\t\nend",
+            "windows\r\nline\r\nends\r\n",
+            "old mac\rline ends",
+            String(repeating: "ë", count: 100) + "\n" + String(repeating: "a ", count: 80),
+            ".\nFrom the start\n..dots\n",
+            "",
+        ])
     func bodyRoundTrip(text: String) throws {
         let parsed = try MailParser.parse(Sample.message(text: text).rfc5322())
         let expected = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
@@ -102,12 +108,14 @@ struct MessageFormatTests {
         #expect(text.contains("Subject: Nieuw document\r\nMessage-ID: <"))
     }
 
-    @Test("The Date header is RFC 5322 in UTC with English names", arguments: [
-        (1_796_314_800, "Thu, 03 Dec 2026 16:20:00 +0000"),
-        (951_868_799, "Tue, 29 Feb 2000 23:59:59 +0000"),
-        (0, "Thu, 01 Jan 1970 00:00:00 +0000"),
-        (1_719_792_000, "Mon, 01 Jul 2024 00:00:00 +0000"),
-    ])
+    @Test(
+        "The Date header is RFC 5322 in UTC with English names",
+        arguments: [
+            (1_796_314_800, "Thu, 03 Dec 2026 16:20:00 +0000"),
+            (951_868_799, "Tue, 29 Feb 2000 23:59:59 +0000"),
+            (0, "Thu, 01 Jan 1970 00:00:00 +0000"),
+            (1_719_792_000, "Mon, 01 Jul 2024 00:00:00 +0000"),
+        ])
     func dateHeader(seconds: Int, expected: String) throws {
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         let bytes = try Sample.message(date: date).rfc5322()

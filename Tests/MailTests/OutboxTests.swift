@@ -96,9 +96,11 @@ struct OutboxTests {
         #expect(listed == offsets.sorted().compactMap { names[$0] })
     }
 
-    @Test("The retry delay doubles from 30 seconds and stops at an hour", arguments: [
-        (1, 30.0), (2, 60.0), (3, 120.0), (4, 240.0), (7, 1920.0), (8, 3600.0), (50, 3600.0),
-    ])
+    @Test(
+        "The retry delay doubles from 30 seconds and stops at an hour",
+        arguments: [
+            (1, 30.0), (2, 60.0), (3, 120.0), (4, 240.0), (7, 1920.0), (8, 3600.0), (50, 3600.0),
+        ])
     func backoff(attempts: Int, seconds: TimeInterval) {
         #expect(Backoff.delay(afterAttempts: attempts) == seconds)
     }

@@ -30,8 +30,9 @@ enum Python {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: Array(output),
-                      errors: String(decoding: errors, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: Array(output),
+            errors: String(decoding: errors, as: UTF8.self))
     }
 
     /// Whether the SMTP tests can run; they are skipped, saying why, when not.
@@ -41,7 +42,8 @@ enum Python {
 
     /// Skips a test, saying why, when python3 cannot import aiosmtpd.
     static var needsAiosmtpd: ConditionTrait {
-        .enabled(if: hasAiosmtpd,
-                 "python3 cannot import aiosmtpd, so SMTP tests are skipped: pip install aiosmtpd")
+        .enabled(
+            if: hasAiosmtpd,
+            "python3 cannot import aiosmtpd, so SMTP tests are skipped: pip install aiosmtpd")
     }
 }

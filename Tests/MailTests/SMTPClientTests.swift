@@ -12,8 +12,9 @@ struct SMTPClientTests {
         let server = try TestSMTPServer(folder: temporary.subfolder("received"), refuse: true)
 
         let error = #expect(throws: SMTPError.self) {
-            try SMTPClient.send(Self.message, from: "portaal@delinde.example.nl",
-                                to: ["anouk@example.org"], via: server.server)
+            try SMTPClient.send(
+                Self.message, from: "portaal@delinde.example.nl",
+                to: ["anouk@example.org"], via: server.server)
         }
 
         #expect(error?.isPermanent == true)
@@ -29,8 +30,9 @@ struct SMTPClientTests {
         server.stop()
 
         let error = #expect(throws: SMTPError.self) {
-            try SMTPClient.send(Self.message, from: "portaal@delinde.example.nl",
-                                to: ["anouk@example.org"], via: server.server)
+            try SMTPClient.send(
+                Self.message, from: "portaal@delinde.example.nl",
+                to: ["anouk@example.org"], via: server.server)
         }
 
         #expect(error?.isPermanent == false)
@@ -42,8 +44,9 @@ struct SMTPClientTests {
         let server = try TestSMTPServer(folder: temporary.subfolder("received"))
 
         let error = #expect(throws: SMTPError.self) {
-            try SMTPClient.send(Self.message, from: "a@example.org\r\nRCPT TO:<b@example.org>",
-                                to: ["c@example.org"], via: server.server)
+            try SMTPClient.send(
+                Self.message, from: "a@example.org\r\nRCPT TO:<b@example.org>",
+                to: ["c@example.org"], via: server.server)
         }
 
         #expect(error?.isPermanent == true)
@@ -56,8 +59,9 @@ struct SMTPClientTests {
         let target = temporary.subfolder("written-by-curl")
 
         #expect(throws: SMTPError.self) {
-            try SMTPClient.send(Self.message, from: "a@example.org", to: ["b@example.org"],
-                                via: SMTPServer(url: "file://\(target.path)"))
+            try SMTPClient.send(
+                Self.message, from: "a@example.org", to: ["b@example.org"],
+                via: SMTPServer(url: "file://\(target.path)"))
         }
 
         #expect(!FileManager.default.fileExists(atPath: target.path))
@@ -65,8 +69,9 @@ struct SMTPClientTests {
 
     @Test("The password never shows in the server's description")
     func passwordHidden() {
-        let server = SMTPServer(url: "smtps://mail.example.org", username: "portaal",
-                                password: "geheim-wachtwoord")
+        let server = SMTPServer(
+            url: "smtps://mail.example.org", username: "portaal",
+            password: "geheim-wachtwoord")
 
         #expect(!"\(server)".contains("geheim"))
     }

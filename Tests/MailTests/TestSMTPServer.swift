@@ -56,8 +56,10 @@ final class TestSMTPServer {
         self.folder = folder
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", TestSMTPServer.script, String(port), folder.path,
-                             refuse ? "refuse" : "accept"]
+        process.arguments = [
+            "python3", "-c", TestSMTPServer.script, String(port), folder.path,
+            refuse ? "refuse" : "accept",
+        ]
         let stdout = Pipe()
         let log = folder.appendingPathComponent("server.log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else {

@@ -25,8 +25,9 @@ final class ReportInbox: Sendable {
 
 @Suite("The background worker")
 struct WorkerTests {
-    @Test("It delivers at start and on wake(), judging due dates by the injected clock",
-          Python.needsAiosmtpd)
+    @Test(
+        "It delivers at start and on wake(), judging due dates by the injected clock",
+        Python.needsAiosmtpd)
     func deliversOnWakeByClock() throws {
         let temporary = try TemporaryFolder()
         let server = try TestSMTPServer(folder: temporary.subfolder("received"))
@@ -34,8 +35,9 @@ struct WorkerTests {
         let name = try outbox.enqueue(Sample.message())
         let now = Mutex(Sample.date.addingTimeInterval(-60))
         let inbox = ReportInbox()
-        let worker = OutboxWorker(outbox: outbox, server: server.server, interval: 3600,
-                                  clock: { now.withLock { $0 } }, onReport: inbox.add)
+        let worker = OutboxWorker(
+            outbox: outbox, server: server.server, interval: 3600,
+            clock: { now.withLock { $0 } }, onReport: inbox.add)
 
         worker.start()
         let early = try #require(inbox.next())
@@ -56,11 +58,13 @@ struct WorkerTests {
         let entered = DispatchSemaphore(value: 0)
         let gate = DispatchSemaphore(value: 0)
         let finished = Mutex(false)
-        let worker = OutboxWorker(outbox: outbox, server: nil, interval: 3600, onReport: { _ in
-            entered.signal()
-            gate.wait()
-            finished.withLock { $0 = true }
-        })
+        let worker = OutboxWorker(
+            outbox: outbox, server: nil, interval: 3600,
+            onReport: { _ in
+                entered.signal()
+                gate.wait()
+                finished.withLock { $0 = true }
+            })
 
         worker.start()
         #expect(entered.wait(timeout: .now() + 60) == .success)
@@ -76,8 +80,9 @@ struct WorkerTests {
         let outbox = try Outbox(folder: temporary.subfolder("outbox"))
         let name = try outbox.enqueue(Sample.message())
         let inbox = ReportInbox()
-        let worker = OutboxWorker(outbox: outbox, server: nil, interval: 3600,
-                                  clock: { Sample.date }, onReport: inbox.add)
+        let worker = OutboxWorker(
+            outbox: outbox, server: nil, interval: 3600,
+            clock: { Sample.date }, onReport: inbox.add)
 
         worker.start()
         let report = try #require(inbox.next())

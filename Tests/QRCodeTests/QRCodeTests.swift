@@ -3,7 +3,8 @@ import Testing
 @testable import QRCode
 
 @Suite struct QRCodeTests {
-    static let uri = "otpauth://totp/De%20Linde%20Portaal:marieke.devries?secret=JBSWY3DPEHPK3PXP"
+    static let uri =
+        "otpauth://totp/De%20Linde%20Portaal:marieke.devries?secret=JBSWY3DPEHPK3PXP"
         + "&issuer=De%20Linde%20Portaal&algorithm=SHA1&digits=6&period=30"
 
     @Test func svgHasQuietZoneViewBoxAndAccessibleName() throws {
@@ -55,8 +56,9 @@ import Testing
     }
 
     @Test(
-        .enabled(if: QRScanner.isAvailable,
-                 "rsvg-convert (librsvg2-bin) and zbarimg (zbar-tools) are not installed"),
+        .enabled(
+            if: QRScanner.isAvailable,
+            "rsvg-convert (librsvg2-bin) and zbarimg (zbar-tools) are not installed"),
         arguments: [uri, "https://portaal.example/login?next=%2Fdossier&lang=nl"])
     func scannerReadsTheTextBackExactly(text: String) throws {
         let svg = try QRCode.svg(for: text, label: "QR-code")

@@ -29,7 +29,8 @@ import Testing
     @Test func foreignKeyViolationIsReported() throws {
         let directory = try TemporaryDirectory()
         let database = try Database(path: directory.path("fk.sqlite"))
-        try database.execute("""
+        try database.execute(
+            """
             CREATE TABLE client (id INTEGER PRIMARY KEY);
             CREATE TABLE note (client INTEGER NOT NULL REFERENCES client(id));
             """)

@@ -24,9 +24,12 @@ import Testing
         let directory = try TemporaryDirectory()
         let database = try Database(path: directory.path("types.sqlite"))
 
-        let row = try #require(try database.queryOne("SELECT typeof(?) AS t, typeof(?) AS b", [
-            .text(""), .blob([]),
-        ]))
+        let row = try #require(
+            try database.queryOne(
+                "SELECT typeof(?) AS t, typeof(?) AS b",
+                [
+                    .text(""), .blob([]),
+                ]))
         #expect(row.text("t") == "text")
         #expect(row.text("b") == "blob")
     }
@@ -50,9 +53,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let database = try Database(path: directory.path("row.sqlite"))
 
-        let row = try #require(try database.queryOne(
-            "SELECT 42 AS n, 'hi' AS s, x'0102' AS b, 2.5 AS r, NULL AS z"
-        ))
+        let row = try #require(
+            try database.queryOne(
+                "SELECT 42 AS n, 'hi' AS s, x'0102' AS b, 2.5 AS r, NULL AS z"
+            ))
         #expect(row.columns == ["n", "s", "b", "r", "z"])
         #expect(row.int("n") == 42)
         #expect(row.text("s") == "hi")

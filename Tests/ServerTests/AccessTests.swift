@@ -49,7 +49,8 @@ import Testing
         "/clients/sanne/%2e%2e/yusuf/",
         "/clients/sanne/%252e%252e/yusuf/", "/clients/sanne/..%2fyusuf/",
         "/clients/sanne/..%5cyusuf/", "/clients/sanne/%c0%ae%c0%ae/yusuf/",
-        "/clients/sanne/index.html%00", "/clients//sanne/", "/clients/sanne/.careportal/client.json",
+        "/clients/sanne/index.html%00", "/clients//sanne/",
+        "/clients/sanne/.careportal/client.json",
         "/.careportal/manifest.json", "/assets/%2e%2e/.careportal/manifest.json",
         "/etc/passwd", "/clients/sanne/%2fetc%2fpasswd",
     ])
@@ -73,8 +74,10 @@ import Testing
         let cookie = browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         let status = try tool(
             "/usr/bin/curl",
-            ["-s", "-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", "-H",
-             "Cookie: \(cookie)", "\(browser.base)\(path)"])
+            [
+                "-s", "-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", "-H",
+                "Cookie: \(cookie)", "\(browser.base)\(path)",
+            ])
         #expect(status == "404", "\(path)")
     }
 
@@ -91,16 +94,20 @@ import Testing
     @Test func assetsArePublicAndCachedPagesAreNot() throws {
         let server = try ServerFixture()
         let login = try server.client().get("/login")
-        let css = try #require(login.text.range(of: #"/assets/style\.[0-9a-f]+\.css"#,
-                                                options: .regularExpression))
+        let css = try #require(
+            login.text.range(
+                of: #"/assets/style\.[0-9a-f]+\.css"#,
+                options: .regularExpression))
         let asset = try server.client().get(String(login.text[css]))
         #expect(asset.status == 200)
         #expect(asset.header("cache-control") == "public, max-age=31536000, immutable")
         #expect(asset.header("content-type") == "text/css; charset=utf-8")
         let etag = try #require(asset.header("etag"))
-        let again = try server.client().get(String(login.text[css]), headers: ["If-None-Match": etag])
+        let again = try server.client().get(
+            String(login.text[css]), headers: ["If-None-Match": etag])
         #expect(again.status == 304)
-        let ranged = try server.client().get(String(login.text[css]), headers: ["Range": "bytes=0-9"])
+        let ranged = try server.client().get(
+            String(login.text[css]), headers: ["Range": "bytes=0-9"])
         #expect(ranged.status == 206)
         #expect(ranged.body.count == 10)
     }

@@ -9,8 +9,10 @@ extension ServerFixture {
         let mail = try #require(try outbox().last)
         let unfolded = mail.replacingOccurrences(of: "=\r\n", with: "")
             .replacingOccurrences(of: "=3D", with: "=")
-        let range = try #require(unfolded.range(of: #"/activate/[A-Za-z0-9_-]+"#,
-                                                options: .regularExpression))
+        let range = try #require(
+            unfolded.range(
+                of: #"/activate/[A-Za-z0-9_-]+"#,
+                options: .regularExpression))
         return String(unfolded[range])
     }
 
@@ -62,8 +64,10 @@ extension ServerFixture {
     }
 
     static func secret(in page: String) -> String? {
-        guard let range = page.range(of: #"<code>([A-Z2-7]{4} ?)+</code>"#,
-                                     options: .regularExpression)
+        guard
+            let range = page.range(
+                of: #"<code>([A-Z2-7]{4} ?)+</code>"#,
+                options: .regularExpression)
         else { return nil }
         return page[range].replacingOccurrences(of: "<code>", with: "")
             .replacingOccurrences(of: "</code>", with: "")

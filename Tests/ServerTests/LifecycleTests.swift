@@ -47,11 +47,13 @@ import Testing
         let server = try ServerFixture()
         let secret = try server.activate("lotte.jansen", password: password)
         let code = try oathtool(secret, at: server.now)
-        let first = try server.logIn(server.client(), "lotte.jansen", password, secret: secret,
-                                     code: code)
+        let first = try server.logIn(
+            server.client(), "lotte.jansen", password, secret: secret,
+            code: code)
         #expect(first.status == 303)
-        let again = try server.logIn(server.client(), "lotte.jansen", password, secret: secret,
-                                     code: code)
+        let again = try server.logIn(
+            server.client(), "lotte.jansen", password, secret: secret,
+            code: code)
         #expect(again.status == 200)
         #expect(again.text.contains("klopt niet"))
     }
@@ -61,25 +63,34 @@ import Testing
         let secret = try server.activate("lotte.jansen", password: password)
         server.advance(120)
         let behind = try oathtool(secret, at: server.now.addingTimeInterval(-30))
-        #expect(try server.logIn(server.client(), "lotte.jansen", password, secret: secret,
-                                 code: behind).status == 303)
+        #expect(
+            try server.logIn(
+                server.client(), "lotte.jansen", password, secret: secret,
+                code: behind
+            ).status == 303)
         server.advance(120)
         let farBehind = try oathtool(secret, at: server.now.addingTimeInterval(-90))
-        #expect(try server.logIn(server.client(), "lotte.jansen", password, secret: secret,
-                                 code: farBehind).status == 200)
+        #expect(
+            try server.logIn(
+                server.client(), "lotte.jansen", password, secret: secret,
+                code: farBehind
+            ).status == 200)
     }
 
     @Test func everyFailureLooksTheSame() throws {
         let server = try ServerFixture()
         let secret = try server.activate("lotte.jansen", password: password)
-        let wrongPassword = try server.logIn(server.client(), "lotte.jansen", "Fout#Wachtwoord1",
-                                             secret: secret)
-        let wrongCode = try server.logIn(server.client(), "lotte.jansen", password,
-                                         secret: secret, code: "000000")
+        let wrongPassword = try server.logIn(
+            server.client(), "lotte.jansen", "Fout#Wachtwoord1",
+            secret: secret)
+        let wrongCode = try server.logIn(
+            server.client(), "lotte.jansen", password,
+            secret: secret, code: "000000")
         let unknown = try server.logIn(server.client(), "niemand", password, secret: secret)
         for response in [wrongPassword, wrongCode, unknown] {
             #expect(response.status == 200)
-            #expect(response.text.contains("De gebruikersnaam, het wachtwoord of de code klopt niet"))
+            #expect(
+                response.text.contains("De gebruikersnaam, het wachtwoord of de code klopt niet"))
         }
         let audit = try server.admin().audit(client: nil, username: nil, limit: 50)
         #expect(audit.filter { $0.event == "login_failed" }.count == 3)

@@ -92,8 +92,10 @@ func tool(_ path: String, _ arguments: [String], input: Data? = nil) throws -> S
 func oathtool(_ secret: String, at time: Date) throws -> String {
     try tool(
         "/usr/bin/oathtool",
-        ["--totp", "-b", secret.replacingOccurrences(of: " ", with: ""),
-         "-N", "@\(Int(time.timeIntervalSince1970))"])
+        [
+            "--totp", "-b", secret.replacingOccurrences(of: " ", with: ""),
+            "-N", "@\(Int(time.timeIntervalSince1970))",
+        ])
 }
 
 /// A value shared between threads behind a lock.

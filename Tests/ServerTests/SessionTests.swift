@@ -39,14 +39,18 @@ import Testing
         let attacker = server.client()
         let forged = try attacker.post(
             "/login",
-            form: [("_csrf", "forged"), ("username", "lotte.jansen"), ("password", password),
-                   ("code", try oathtool(secret, at: server.now))])
+            form: [
+                ("_csrf", "forged"), ("username", "lotte.jansen"), ("password", password),
+                ("code", try oathtool(secret, at: server.now)),
+            ])
         #expect(forged.status == 403)
         let page = try attacker.get("/login")
         let crossSite = try attacker.post(
             "/login",
-            form: [("_csrf", try csrf(page.text)), ("username", "lotte.jansen"),
-                   ("password", password), ("code", try oathtool(secret, at: server.now))],
+            form: [
+                ("_csrf", try csrf(page.text)), ("username", "lotte.jansen"),
+                ("password", password), ("code", try oathtool(secret, at: server.now)),
+            ],
             headers: ["Origin": "https://evil.example"])
         #expect(crossSite.status == 403)
     }
@@ -89,7 +93,8 @@ import Testing
         let secret = try server.activate("lotte.jansen", password: password)
         for _ in 0..<100 {
             server.advance(1)
-            _ = try server.logIn(server.client(), "lotte.jansen", "Fout#Wachtwoord1", secret: secret)
+            _ = try server.logIn(
+                server.client(), "lotte.jansen", "Fout#Wachtwoord1", secret: secret)
         }
         server.advance(901)
         let locked = try server.logIn(server.client(), "lotte.jansen", password, secret: secret)
@@ -102,7 +107,8 @@ import Testing
         try server.admin().unlock("lotte.jansen")
         // The guesses came from this address too, which waits out its own delay.
         server.advance(901)
-        #expect(try server.logIn(server.client(), "lotte.jansen", password, secret: secret).status
+        #expect(
+            try server.logIn(server.client(), "lotte.jansen", password, secret: secret).status
                 == 303)
     }
 
@@ -110,12 +116,14 @@ import Testing
         let server = try ServerFixture()
         let secret = try server.activate("lotte.jansen", password: password)
         for _ in 0..<6 {
-            _ = try server.logIn(server.client(), "lotte.jansen", "Fout#Wachtwoord1", secret: secret)
+            _ = try server.logIn(
+                server.client(), "lotte.jansen", "Fout#Wachtwoord1", secret: secret)
         }
         let right = try server.logIn(server.client(), "lotte.jansen", password, secret: secret)
         #expect(right.status == 200, "still waiting after six failures in a row")
         server.advance(3600)
-        #expect(try server.logIn(server.client(), "lotte.jansen", password, secret: secret).status
+        #expect(
+            try server.logIn(server.client(), "lotte.jansen", password, secret: secret).status
                 == 303)
     }
 
@@ -126,7 +134,8 @@ import Testing
         try server.admin().invite("lotte.jansen", reset: true)
         #expect(try browser.get("/clients/lotte/").status == 303)
         #expect(try server.outbox().count == before + 2)
-        #expect(try server.admin().users().first { $0.username == "lotte.jansen" }?.state
+        #expect(
+            try server.admin().users().first { $0.username == "lotte.jansen" }?.state
                 == "invited")
     }
 }

@@ -86,8 +86,9 @@ final class TestClient: @unchecked Sendable {
                     headers["\(key)"] = "\(value)"
                 }
                 result.withLock {
-                    $0 = .success(TestResponse(
-                        status: http.statusCode, headers: headers, body: data ?? Data()))
+                    $0 = .success(
+                        TestResponse(
+                            status: http.statusCode, headers: headers, body: data ?? Data()))
                 }
             }
             done.signal()
