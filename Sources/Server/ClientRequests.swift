@@ -72,8 +72,7 @@ extension PortalServer {
         _ page: [UInt8], client: String, _ session: SessionRecord, _ context: RequestContext
     ) -> [UInt8] {
         let snapshot = context.snapshot
-        let week = PortalCalendar(timeZone: snapshot.manifest.portal.timeZone)
-            .week(of: context.now)
+        let week = snapshot.calendar.week(of: context.now)
         return Slots.fill(page) { name in
             switch name {
             case "account": return .replace(account(session, snapshot))
@@ -109,8 +108,7 @@ extension PortalServer {
         guard let entry = snapshot.clients[client], let first = entry.firstWeek,
             let last = entry.lastWeek
         else { return nil }
-        let week = PortalCalendar(timeZone: snapshot.manifest.portal.timeZone)
-            .week(of: context.now)
+        let week = snapshot.calendar.week(of: context.now)
         guard week >= first, week <= last else { return nil }
         return "/clients/\(client)/agenda/\(week).html"
     }

@@ -50,8 +50,8 @@ enum Cookies {
             for part in header.split(separator: ";") {
                 let pair = part.split(separator: "=", maxSplits: 1)
                 guard pair.count == 2 else { continue }
-                if pair[0].trimmingCharacters(in: .whitespaces) == name {
-                    found.append(pair[1].trimmingCharacters(in: .whitespaces))
+                if pair[0].drop(while: { $0 == " " }) == name {
+                    found.append(String(pair[1].filter { $0 != " " }))
                 }
             }
         }

@@ -40,8 +40,7 @@ final class Notifier: Sendable {
         _ username: String, token: String, expires: Date, snapshot: SiteSnapshot
     ) -> Bool {
         let base = snapshot.manifest.portal.baseURL
-        let expiry = PortalCalendar(timeZone: snapshot.manifest.portal.timeZone)
-            .dayText(of: expires, strings: snapshot)
+        let expiry = snapshot.calendar.dayText(of: expires, strings: snapshot)
         return send(
             username, subject: "mail_invitation_subject", template: "mail-invitation",
             values: [

@@ -71,17 +71,27 @@ public final class PortalServer: Sendable {
         }
     }
 
+    /// The path as logged: an activation link's token is a secret and never reaches the log.
+    static func loggable(_ path: String) -> String {
+        if path.hasPrefix("/activate/") && path.count > "/activate/".count
+            && !["/activate/confirm", "/activate/finish", "/activate/password"].contains(path)
+        {
+            return "/activate/[token]"
+        }
+        return String(path.prefix(200))
+    }
+
     private func log(
         _ request: HTTPRequest, _ response: HTTPResponse, user: String?, started: Date
     ) {
-        let path = String(request.rawPath.prefix(200))
-        let milliseconds = Date().timeIntervalSince(started) * 1000
+        let path = Self.loggable(request.rawPath)
+        let elapsed = Date().timeIntervalSince(started)
         logger.info(
             "request",
             [
                 "http.method": request.method, "http.path": path,
                 "http.status": "\(response.status)", "http.bytes": "\(response.bodyLength)",
-                "duration_ms": String(format: "%.2f", milliseconds),
+                "duration_ms": Logger.milliseconds(elapsed),
                 "user": user ?? "-", "client.address": request.clientAddress,
             ])
     }

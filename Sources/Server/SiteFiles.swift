@@ -56,7 +56,7 @@ enum SiteFiles {
             close(descriptor)
             return nil
         }
-        let name = (resolved as NSString).lastPathComponent
+        let name = String(resolved.split(separator: "/").last ?? "")
         return SiteFile(
             descriptor: descriptor, size: Int64(info.st_size),
             modified: Int(info.st_mtim.tv_sec), inode: UInt64(info.st_ino),
@@ -95,13 +95,16 @@ enum ContentTypes {
     ]
 
     static func type(of name: String) -> String {
-        let ext = (name as NSString).pathExtension.lowercased()
-        return types[ext] ?? "application/octet-stream"
+        types[fileExtension(name)] ?? "application/octet-stream"
+    }
+
+    static func fileExtension(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
     }
 
     /// Documents a browser could run as a page: always sent as downloads.
     static func isActive(_ name: String) -> Bool {
-        ["svg", "html", "htm", "xhtml", "xml", "js", "mjs"].contains(
-            (name as NSString).pathExtension.lowercased())
+        ["svg", "html", "htm", "xhtml", "xml", "js", "mjs"].contains(fileExtension(name))
     }
 }

@@ -13,10 +13,14 @@ final class SiteSnapshot: Sendable {
     let manifest: Manifest
     let theme: ServerTheme
     let templates: [String: Template]
+    /// The values every server template sees, built once.
+    private let shared: [String: MustacheValue]
     /// Username → the clients that user may see.
     let access: [String: Set<String>]
     let users: [String: Manifest.UserEntry]
     let clients: [String: Manifest.ClientEntry]
+    /// The portal's calendar, made once: a Calendar is costly to set up.
+    let calendar: PortalCalendar
     private let records = Mutex<[String: ClientRecordView]>([:])
 
     init(build: String, folder: String) throws {
@@ -37,9 +41,16 @@ final class SiteSnapshot: Sendable {
             templates[String(name.dropLast(9))] = try Template(text, name: name)
         }
         self.templates = templates
+        shared = [
+            "t": .object(theme.strings.mapValues { .string($0) }),
+            "assets": .object(theme.assets.mapValues { .string($0) }),
+            "lang": .string(theme.language),
+            "organisation": .string(manifest.portal.organisation),
+        ]
         users = Dictionary(manifest.users.map { ($0.username, $0) }) { first, _ in first }
         access = users.mapValues { Set($0.clients) }
         clients = Dictionary(manifest.clients.map { ($0.id, $0) }) { first, _ in first }
+        calendar = PortalCalendar(timeZone: manifest.portal.timeZone)
     }
 
     /// The dashboard fragments of a client, read once per snapshot.
@@ -54,11 +65,7 @@ final class SiteSnapshot: Sendable {
     /// Renders a server template with the theme's strings and assets added.
     func render(_ name: String, _ data: [String: MustacheValue]) -> String {
         guard let template = templates[name] else { return "" }
-        var values = data
-        values["t"] = .object(theme.strings.mapValues { .string($0) })
-        values["assets"] = .object(theme.assets.mapValues { .string($0) })
-        values["lang"] = .string(theme.language)
-        values["organisation"] = .string(manifest.portal.organisation)
+        let values = shared.merging(data) { _, new in new }
         return template.render(.object(values), partials: templates)
     }
 
@@ -81,13 +88,24 @@ final class SiteDirectory: Sendable {
     }
 
     /// The snapshot of the build the link points at now; reloads after a new build.
+    ///
+    /// One `readlink(2)` per request: cheap, and a new build is seen by the next request.
     func snapshot() throws -> SiteSnapshot {
-        let target = try FileManager.default.destinationOfSymbolicLink(atPath: link)
-        let build = (target as NSString).lastPathComponent
+        let target = try Self.readLink(link)
+        let build = String(target.split(separator: "/").last ?? "")
         if let snapshot = current.withLock({ $0 }), snapshot.build == build { return snapshot }
         let folder = "\(store)/\(build)"
         let snapshot = try SiteSnapshot(build: build, folder: folder)
         current.withLock { $0 = snapshot }
         return snapshot
+    }
+
+    private static func readLink(_ path: String) throws -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else {
+            throw ServerError.noSite("\(path) is not a site link; run 'careportal build'")
+        }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

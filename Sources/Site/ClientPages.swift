@@ -141,7 +141,7 @@ struct ClientPages {
                 .init(
                     id: document.id, kind: "document", title: document.title,
                     date: document.date.map { UTCStamp.iso8601($0.instant) },
-                    url: context(client).documentURL(document)))
+                    url: PageContext.documentURL(document, base: base)))
         }
         var conversations: [Manifest.ConversationEntry] = []
         for conversation in client.conversations {
@@ -161,11 +161,5 @@ struct ClientPages {
             conversations: conversations,
             firstWeek: weeks.map { "\($0.lowerBound)" },
             lastWeek: weeks.map { "\($0.upperBound)" })
-    }
-
-    private func context(_ client: Client) -> PageContext {
-        PageContext(
-            client: client, portal: portal, theme: theme, strings: strings,
-            links: LinkResolver(client: client))
     }
 }

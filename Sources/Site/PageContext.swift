@@ -15,6 +15,10 @@ struct PageContext {
     let links: LinkResolver
     /// Values every template sees; built once per client, not once per page.
     private let shared: [String: MustacheValue]
+    /// The list entries, made once: the dashboard and the list pages show the same ones.
+    private(set) var documentItems: [MustacheValue] = []
+    private(set) var reportItems: [MustacheValue] = []
+    private(set) var conversationItems: [MustacheValue] = []
 
     init(client: Client, portal: Portal, theme: Theme, strings: Strings, links: LinkResolver) {
         self.client = client
@@ -25,6 +29,9 @@ struct PageContext {
         shared = Self.commonValues(
             client: client, portal: portal, theme: theme,
             strings: strings)
+        documentItems = makeDocumentItems()
+        reportItems = makeReportItems()
+        conversationItems = makeConversationItems()
     }
 
     var base: String { "/clients/\(client.id)" }
@@ -88,6 +95,10 @@ struct PageContext {
     // MARK: Lists
 
     func documentURL(_ document: Document) -> String {
+        Self.documentURL(document, base: base)
+    }
+
+    static func documentURL(_ document: Document, base: String) -> String {
         switch document.body {
         case .markdown: return "\(base)/\(document.id).html"
         case .file(_, let name, _, _): return LinkResolver.fileURL(base, name)
@@ -111,7 +122,7 @@ struct PageContext {
         time.hasTime ? UTCStamp.iso8601(time.instant) : "\(strings.localDate(time.instant))"
     }
 
-    func documentItems() -> [MustacheValue] {
+    private func makeDocumentItems() -> [MustacheValue] {
         Sorting.documents(client.documents).map { document in
             var values = item(
                 id: document.id, title: document.title, url: documentURL(document),
@@ -126,7 +137,7 @@ struct PageContext {
         }
     }
 
-    func reportItems() -> [MustacheValue] {
+    private func makeReportItems() -> [MustacheValue] {
         Sorting.reports(client.reports).map { report in
             var values = item(
                 id: report.id, title: report.title, url: "\(base)/\(report.id).html",
@@ -136,7 +147,7 @@ struct PageContext {
         }
     }
 
-    func conversationItems() -> [MustacheValue] {
+    private func makeConversationItems() -> [MustacheValue] {
         Sorting.conversations(client.conversations).map { conversation in
             let last = conversation.messages.last
             let date = last.map { ContentTime(instant: $0.at, hasTime: true) }
@@ -152,9 +163,9 @@ struct PageContext {
     // MARK: Pages
 
     func dashboard() -> [String: MustacheValue] {
-        let documents = documentItems()
-        let reports = reportItems()
-        let conversations = conversationItems()
+        let documents = documentItems
+        let reports = reportItems
+        let conversations = conversationItems
         return [
             "documents": .list(documents), "document_count": count(documents),
             "reports": .list(reports), "report_count": count(reports),
@@ -191,7 +202,7 @@ struct PageContext {
     }
 
     func documentList() -> [String: MustacheValue] {
-        let documents = documentItems()
+        let documents = documentItems
         return ["documents": .list(documents), "has_documents": .bool(!documents.isEmpty)]
     }
 
@@ -204,7 +215,7 @@ struct PageContext {
     }
 
     func reportList() -> [String: MustacheValue] {
-        let reports = reportItems()
+        let reports = reportItems
         return ["reports": .list(reports), "has_reports": .bool(!reports.isEmpty)]
     }
 
@@ -218,7 +229,7 @@ struct PageContext {
     }
 
     func conversationList() -> [String: MustacheValue] {
-        let conversations = conversationItems()
+        let conversations = conversationItems
         return [
             "conversations": .list(conversations),
             "has_conversations": .bool(!conversations.isEmpty),

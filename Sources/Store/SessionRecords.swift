@@ -69,7 +69,7 @@ extension StateStore {
     }
 
     public func session(_ idHash: [UInt8]) throws -> SessionRecord? {
-        try database.queryOne(
+        try reader.queryOne(
             "SELECT * FROM sessions WHERE id_hash = ?", [.blob(idHash)]
         ).flatMap(SessionRecord.init)
     }

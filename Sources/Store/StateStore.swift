@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import Synchronization
 
 /// The server's state in SQLite: accounts, sessions, throttling and the audit log.
 ///
@@ -9,14 +10,25 @@ public final class StateStore: Sendable {
     public static let fileName = "careportal.sqlite"
 
     let database: Database
+    /// Extra connections for the reads on every request (sessions): WAL lets them read while
+    /// the main connection writes, so page views do not queue behind one lock.
+    private let readers: [Database]
+    private let nextReader = Atomic<Int>(0)
 
     /// Opens (creating it and its folder if needed) `state/careportal.sqlite`.
     public init(folder: URL) throws {
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
-        database = try Database(path: folder.appendingPathComponent(Self.fileName).path)
+        let path = folder.appendingPathComponent(Self.fileName).path
+        database = try Database(path: path)
         try database.migrate(Schema.migrations)
+        readers = try (0..<4).map { _ in try Database(path: path) }
+    }
+
+    /// A read connection, taken in turn.
+    var reader: Database {
+        readers[nextReader.add(1, ordering: .relaxed).oldValue % readers.count]
     }
 
     /// The version of the newest migration applied.

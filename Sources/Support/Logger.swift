@@ -1,5 +1,8 @@
 import Foundation
-import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A small structured logger in the shape of swift-log: a constant message and data in dotted
 /// metadata keys, one line per event in logfmt (`level=info msg="request" http.status=200`).
@@ -35,8 +38,18 @@ public struct Logger: Sendable {
         self.sink = sink
     }
 
+    /// One `write(2)` per line, so lines from different threads never interleave.
     public static let standardError: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var bytes = Array(line.utf8)
+        bytes.append(0x0A)
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
     }
 
     public func log(_ level: Level, _ message: String, _ metadata: [String: String] = [:]) {
@@ -61,12 +74,7 @@ public struct Logger: Sendable {
     }
 
     static func quote(_ value: String) -> String {
-        let plain =
-            !value.isEmpty
-            && value.allSatisfy {
-                $0.isLetter || $0.isNumber || "-_./:@".contains($0)
-            }
-        if plain { return value }
+        if !value.isEmpty && value.utf8.allSatisfy(isPlain) { return value }
         var out = "\""
         for character in value {
             switch character {
@@ -77,5 +85,23 @@ public struct Logger: Sendable {
             }
         }
         return out + "\""
+    }
+
+    /// ASCII letters, digits and `-_./:@[]`: printed without quotes.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-_./:@[]".utf8.contains(byte)
+        }
+    }
+
+    /// Milliseconds with two decimals, without `String(format:)`, which is slow on Linux.
+    public static func milliseconds(_ seconds: Double) -> String {
+        let hundredths = Int((seconds * 100_000).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -154,3 +154,23 @@ import Testing
         #expect(try browser.get("/clients/lotte/").status == 303)
     }
 }
+
+@Suite struct LogTests {
+    @Test func theLogNeverHoldsATokenOrPassword() throws {
+        let server = try ServerFixture()
+        let password = "Zonnebloem#Fiets7"
+        let path = try server.invitationPath("lotte.jansen")
+        let secret = try server.activate("lotte.jansen", password: password)
+        _ = try server.logIn(server.client(), "lotte.jansen", password, secret: secret)
+        let token = String(path.dropFirst("/activate/".count))
+        let lines = server.logLines.value
+        #expect(lines.contains { $0.contains("/activate/[token]") })
+        for line in lines {
+            #expect(!line.contains(token))
+            #expect(!line.contains(password))
+            #expect(!line.contains(secret.replacingOccurrences(of: " ", with: "")))
+        }
+        #expect(
+            lines.contains { $0.contains("http.status=303") && $0.contains("user=lotte.jansen") })
+    }
+}
