@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "CLI", dependencies: ["Content", "Site", "Server", "HTTP", "Support"]),
         .executableTarget(name: "careportal", dependencies: ["CLI"]),
 
-        .target(name: "Fixtures", path: "Tests/Fixtures"),
+        .target(name: "Fixtures", dependencies: ["SMTP"], path: "Tests/Fixtures"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ZxcvbnTests", dependencies: ["Zxcvbn"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Crypto"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "SMTP"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "SMTP", "Fixtures"]),
         .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "HTTP", "Site", "Support", "Fixtures"]),

@@ -19,10 +19,10 @@ final class Notifier: Sendable {
 
     /// Starts delivering over SMTP when the site names a server; without one, messages stay
     /// in the outbox folder as `.eml` files.
-    func startDelivery(smtp: String?) {
+    func startDelivery(smtp: String?, interval: TimeInterval) {
         guard let outbox, let smtp else { return }
         let started = OutboxWorker(
-            outbox: outbox, server: SMTPServer(url: smtp), interval: 30,
+            outbox: outbox, server: SMTPServer(url: smtp), interval: interval,
             onReport: { [logger] report in
                 logger.info("mail delivery", ["report": "\(report)"])
             })

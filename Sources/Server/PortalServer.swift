@@ -29,6 +29,8 @@ public final class PortalServer: Sendable {
         box = try SecretBox(key: SecretKey.load(state: settings.state))
         audit = AuditLog(store: store, interval: settings.auditFlushInterval, logger: logger)
         notifier = Notifier(state: settings.state, logger: logger)
+        notifier.startDelivery(
+            smtp: snapshot.manifest.portal.smtp, interval: settings.mailInterval)
         dummyHash = PasswordHash.make(
             password: "not a password", random: { SecureRandom.bytes(16) })
     }
@@ -36,6 +38,7 @@ public final class PortalServer: Sendable {
     /// Writes what is buffered; call before the process ends.
     public func shutdown() {
         audit.stop()
+        notifier.stopDelivery()
     }
 
     /// Answers one request. Never throws: an unexpected error is a 500 page, with the detail

@@ -18,6 +18,8 @@ public struct ServerSettings: Sendable {
     public var invitationValidity: TimeInterval = 7 * 24 * 3600
     /// How long buffered page-view audit events may wait before they are written.
     public var auditFlushInterval: TimeInterval = 1
+    /// How often queued mail is tried again when an SMTP server is configured.
+    public var mailInterval: TimeInterval = 30
     public var clock: @Sendable () -> Date = { Date() }
 
     public init(site: URL, state: URL) {

@@ -19,8 +19,13 @@ final class ServerFixture: @unchecked Sendable {
     /// Today in the example content's month, so this week has appointments.
     static let start = Date(timeIntervalSince1970: 1_796_300_000)
 
-    init(minimal: Bool = false) throws {
+    init(minimal: Bool = false, smtp: String? = nil) throws {
         content = minimal ? try ContentFixture() : try ContentFixture.example()
+        if let smtp {
+            let file = content.content.appendingPathComponent("portal.yaml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try (text + "  smtp: \(smtp)\n").write(to: file, atomically: true, encoding: .utf8)
+        }
         try SiteBuilder(
             options: BuildOptions(
                 content: content.content, themes: ContentFixture.themes, output: content.site)
@@ -30,6 +35,7 @@ final class ServerFixture: @unchecked Sendable {
         var settings = ServerSettings(site: content.site, state: state)
         settings.port = 0
         settings.clock = { clock.value }
+        settings.mailInterval = 0.2
         self.settings = settings
         let lines = logLines
         let logger = Logger(label: "test") { line in lines.update { $0.append(line) } }
@@ -47,6 +53,14 @@ final class ServerFixture: @unchecked Sendable {
 
     func advance(_ seconds: TimeInterval) {
         clock.update { $0 = $0.addingTimeInterval(seconds) }
+    }
+
+    /// Builds the content again into the same site link, as CI does after a push.
+    func rebuild() throws {
+        try SiteBuilder(
+            options: BuildOptions(
+                content: content.content, themes: ContentFixture.themes, output: content.site)
+        ).build()
     }
 
     func client() -> TestClient {

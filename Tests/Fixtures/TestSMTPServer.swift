@@ -5,9 +5,9 @@ import SMTP
 ///
 /// It saves each message it accepts as `NNNN.eml` (the bytes as received) with `NNNN.json`
 /// (the envelope) in `folder`. With `refuse`, it answers every RCPT with 550.
-final class TestSMTPServer {
-    let port: Int
-    let folder: URL
+public final class TestSMTPServer: @unchecked Sendable {
+    public let port: Int
+    public let folder: URL
     private let process: Process
     private let input = Pipe()
 
@@ -51,7 +51,7 @@ final class TestSMTPServer {
         """#
 
     /// Starts the server on `port` (0: any free port) and returns once it listens.
-    init(folder: URL, port: Int = 0, refuse: Bool = false) throws {
+    public init(folder: URL, port: Int = 0, refuse: Bool = false) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.folder = folder
         process = Process()
@@ -85,21 +85,21 @@ final class TestSMTPServer {
     }
 
     /// Where the outbox should deliver to.
-    var server: SMTPServer {
+    public var server: SMTPServer {
         SMTPServer(url: "smtp://127.0.0.1:\(port)", timeoutSeconds: 10)
     }
 
     /// Stops the child process (ours: started by this object) by ending its standard input,
     /// and waits for it.
-    func stop() {
+    public func stop() {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
     }
 
-    struct Received: Decodable {
-        let from: String
-        let to: [String]
-        var bytes: [UInt8] = []
+    public struct Received: Decodable {
+        public let from: String
+        public let to: [String]
+        public var bytes: [UInt8] = []
 
         private enum CodingKeys: String, CodingKey {
             case from, to
@@ -107,7 +107,7 @@ final class TestSMTPServer {
     }
 
     /// The messages received so far, in order.
-    func received() throws -> [Received] {
+    public func received() throws -> [Received] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".eml") }
             .sorted()
@@ -132,7 +132,7 @@ final class TestSMTPServer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    struct StartFailure: Error {
-        let log: String
+    public struct StartFailure: Error {
+        public let log: String
     }
 }
