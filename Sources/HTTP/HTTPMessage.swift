@@ -75,7 +75,7 @@ public struct HTTPResponse: Sendable {
 /// Limits set on libmicrohttpd instead of its defaults; each one bounds what a slow or hostile
 /// client can take from the server.
 public struct HTTPLimits: Sendable {
-    public var threads = 8
+    public var threads = 4
     public var connectionLimit = 1000
     public var perAddressLimit = 64
     public var timeoutSeconds = 30

@@ -42,6 +42,7 @@ extension PortalServer {
             pendingSecret: sealed, now: context.now)
         do {
             try store.deleteSessions(of: username)
+            sessions.cache.removeAll()
             try store.insert(session)
         } catch {
             return message(context, status: 500, "error_heading", "error_text")
@@ -138,6 +139,7 @@ extension PortalServer {
         next.expiresAt = session.expiresAt
         do {
             try store.replace(session.idHash, with: next)
+            sessions.cache.remove(session.idHash)
         } catch {
             return message(context, status: 500, "error_heading", "error_text")
         }
@@ -218,6 +220,7 @@ extension PortalServer {
             try store.activate(
                 session.username, passwordHash: hash, sealedSecret: sealed,
                 lastStep: Int64(step) - 2, now: context.now)
+            sessions.cache.removeAll()
         } catch {
             return message(context, status: 500, "error_heading", "error_text")
         }

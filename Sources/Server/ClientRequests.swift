@@ -41,42 +41,59 @@ extension PortalServer {
         _ context: inout RequestContext
     ) -> HTTPResponse {
         let snapshot = context.snapshot
-        guard
-            let file = SiteFiles.open(
-                segments, trailingSlash: slash, folder: snapshot.folder, store: directory.store)
-        else {
+        let target = "/" + segments.joined(separator: "/") + (slash ? "/" : "")
+        let isPage = slash || segments.last?.hasSuffix(".html") == true
+        let store = directory.store
+        let open = {
+            SiteFiles.open(
+                segments, trailingSlash: slash, folder: snapshot.folder, store: store)
+        }
+        if isPage, let page = snapshot.pages.page(target, load: { open()?.readAll() }) {
+            recordView(target, client: client, session, context)
+            return HTTPResponse(
+                status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
+                body: .bytes(overlay(page, client: client, session, context)))
+        }
+        guard !isPage, let file = open() else {
             if !slash, SiteFiles.isFolder(segments, folder: snapshot.folder, store: directory.store)
             {
                 return Responses.redirect(context.request.rawPath + "/", status: 301)
             }
             return notFound(context)
         }
-        let target = "/" + segments.joined(separator: "/") + (slash ? "/" : "")
+        recordView(target, client: client, session, context)
+        return StaticFiles.respond(
+            file, request: context.request, cache: "private, no-store", download: false)
+    }
+
+    /// Every client page or file served goes into the audit log, as NEN 7513 expects.
+    private func recordView(
+        _ target: String, client: String, _ session: SessionRecord, _ context: RequestContext
+    ) {
         audit.later(
             AuditEvent(
                 at: context.now, event: "view", username: session.username, client: client,
                 target: target, address: context.request.clientAddress))
-        guard file.name.hasSuffix(".html") else {
-            return StaticFiles.respond(
-                file, request: context.request, cache: "private, no-store", download: false)
-        }
-        guard let bytes = file.readAll() else { return notFound(context) }
-        let filled = overlay(bytes, client: client, session, context)
-        return HTTPResponse(
-            status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
-            body: .bytes(filled))
     }
 
     /// Fills in the per-user and per-day parts of a generated page.
     private func overlay(
-        _ page: [UInt8], client: String, _ session: SessionRecord, _ context: RequestContext
+        _ page: ParsedPage, client: String, _ session: SessionRecord, _ context: RequestContext
     ) -> [UInt8] {
         let snapshot = context.snapshot
-        let week = snapshot.calendar.week(of: context.now)
-        return Slots.fill(page) { name in
+        let week = snapshot.currentWeek(context.now)
+        return page.render { name in
             switch name {
-            case "account": return .replace(account(session, snapshot))
-            case "client-switch": return .replace(clientSwitch(session, client, snapshot))
+            case "account":
+                return .replace(
+                    snapshot.fragment("account|\(session.csrf)") {
+                        account(session, snapshot)
+                    })
+            case "client-switch":
+                return .replace(
+                    snapshot.fragment("switch|\(session.username)|\(client)") {
+                        clientSwitch(session, client, snapshot)
+                    })
             case "this-week":
                 guard let fragment = snapshot.record(client)?.weeks[week] else {
                     return .keep
@@ -108,7 +125,7 @@ extension PortalServer {
         guard let entry = snapshot.clients[client], let first = entry.firstWeek,
             let last = entry.lastWeek
         else { return nil }
-        let week = snapshot.calendar.week(of: context.now)
+        let week = snapshot.currentWeek(context.now)
         guard week >= first, week <= last else { return nil }
         return "/clients/\(client)/agenda/\(week).html"
     }

@@ -151,7 +151,7 @@ extension PortalServer {
             let token = form["_csrf"],
             ConstantTime.equals(Array(token.utf8), Array(session.csrf.utf8))
         {
-            try? store.deleteSession(session.idHash)
+            sessions.end(session.idHash)
             audit.now(AuditEvent(at: context.now, event: "logout", username: session.username))
         }
         context.session = nil

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HTTP
 import Store
+import Synchronization
 
 /// Session cookies: a random 256-bit id in the cookie, only its SHA-256 in the database.
 struct Sessions: Sendable {
@@ -10,6 +11,7 @@ struct Sessions: Sendable {
     /// `__Host-` demands `Secure`, which a plain-http demo cannot set, so the demo uses a
     /// plain name.
     let secure: Bool
+    let cache = SessionCache()
 
     var cookieName: String { secure ? "__Host-careportal" : "careportal" }
 
@@ -17,17 +19,34 @@ struct Sessions: Sendable {
     func current(_ request: HTTPRequest, now: Date) -> SessionRecord? {
         guard let id = Cookies.value(cookieName, in: request.headers(named: "cookie")),
             let raw = Base64URL.decode(id), raw.count == 32,
-            let session = try? store.session(SHA256.hash(raw))
+            let session = lookUp(SHA256.hash(raw), now: now)
         else { return nil }
         let time = now.seconds
         let idle =
             session.kind == .login ? Int64(settings.idleTimeout) : Int64(settings.enrolmentLifetime)
         guard session.expiresAt > time, session.lastSeen + idle > time else {
-            try? store.deleteSession(session.idHash)
+            end(session.idHash)
             return nil
         }
         if time - session.lastSeen >= 60 { try? store.touch(session.idHash, now: now) }
         return session
+    }
+
+    /// The stored session, from a cache that is at most a second old.
+    ///
+    /// Known limit: a session ended by another process (`careportal reset`) may still be
+    /// honoured for up to one second; sessions ended by this server are dropped at once.
+    private func lookUp(_ idHash: [UInt8], now: Date) -> SessionRecord? {
+        if let cached = cache.get(idHash, now: now) { return cached }
+        guard let session = try? store.session(idHash) else { return nil }
+        cache.put(session, now: now)
+        return session
+    }
+
+    /// Ends a session in the database and in the cache.
+    func end(_ idHash: [UInt8]) {
+        cache.remove(idHash)
+        try? store.deleteSession(idHash)
     }
 
     /// A new session record and the cookie value that names it.
@@ -62,4 +81,33 @@ struct Sessions: Sendable {
 
 extension Date {
     var seconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+}
+
+/// Recently read sessions by id hash, each kept for one second.
+final class SessionCache: Sendable {
+    private let entries = Mutex<[[UInt8]: (session: SessionRecord, read: Date)]>([:])
+
+    func get(_ idHash: [UInt8], now: Date) -> SessionRecord? {
+        entries.withLock { entries in
+            guard let entry = entries[idHash], now.timeIntervalSince(entry.read) < 1,
+                now >= entry.read
+            else { return nil }
+            return entry.session
+        }
+    }
+
+    func put(_ session: SessionRecord, now: Date) {
+        entries.withLock { entries in
+            if entries.count >= 10_000 { entries.removeAll(keepingCapacity: true) }
+            entries[session.idHash] = (session, now)
+        }
+    }
+
+    func remove(_ idHash: [UInt8]) {
+        _ = entries.withLock { $0.removeValue(forKey: idHash) }
+    }
+
+    func removeAll() {
+        entries.withLock { $0.removeAll() }
+    }
 }

@@ -22,6 +22,12 @@ final class SiteSnapshot: Sendable {
     /// The portal's calendar, made once: a Calendar is costly to set up.
     let calendar: PortalCalendar
     private let records = Mutex<[String: ClientRecordView]>([:])
+    /// Pages of this build already read and split at their slots.
+    let pages = PageCache()
+    /// Rendered per-user fragments (account block, client switch) by key; bounded.
+    private let fragments = Mutex<[String: String]>([:])
+    /// The current week's name, recomputed once a minute.
+    private let week = Mutex<(minute: Int, name: String)>((-1, ""))
 
     init(build: String, folder: String) throws {
         self.build = build
@@ -67,6 +73,26 @@ final class SiteSnapshot: Sendable {
         guard let template = templates[name] else { return "" }
         let values = shared.merging(data) { _, new in new }
         return template.render(.object(values), partials: templates)
+    }
+
+    /// A fragment rendered once per key: the same user on the same page gets the same text.
+    func fragment(_ key: String, render: () -> String) -> String {
+        if let cached = fragments.withLock({ $0[key] }) { return cached }
+        let text = render()
+        fragments.withLock { cached in
+            if cached.count >= 10_000 { cached.removeAll(keepingCapacity: true) }
+            cached[key] = text
+        }
+        return text
+    }
+
+    /// `2026-W49` for `now` in the portal's time zone.
+    func currentWeek(_ now: Date) -> String {
+        let minute = Int(now.timeIntervalSince1970 / 60)
+        if let known = week.withLock({ $0.minute == minute ? $0.name : nil }) { return known }
+        let name = calendar.week(of: now)
+        week.withLock { $0 = (minute, name) }
+        return name
     }
 
     func text(_ key: String) -> String {

@@ -45,6 +45,28 @@ enum Slots {
         out.append(contentsOf: rest)
     }
 
+    /// Splits a page into text and slots once, for `ParsedPage`.
+    static func parse(_ page: ArraySlice<UInt8>) -> [ParsedPage.Part] {
+        var parts: [ParsedPage.Part] = []
+        var rest = page
+        while let start = firstIndex(of: open, in: rest) {
+            parts.append(.text(Array(rest[rest.startIndex..<start])))
+            let nameStart = start + open.count
+            guard let nameEnd = firstIndex(of: end, in: rest[nameStart...]) else { break }
+            let name = String(decoding: rest[nameStart..<nameEnd], as: UTF8.self)
+            let closing = close + Array(name.utf8) + end
+            let bodyStart = nameEnd + end.count
+            guard let bodyEnd = firstIndex(of: closing, in: rest[bodyStart...]) else {
+                rest = rest[bodyStart...]
+                continue
+            }
+            parts.append(.slot(name: name, fallback: parse(rest[bodyStart..<bodyEnd])))
+            rest = rest[(bodyEnd + closing.count)...]
+        }
+        parts.append(.text(Array(rest)))
+        return parts
+    }
+
     private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
         var index = haystack.startIndex

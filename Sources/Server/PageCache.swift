@@ -1,0 +1,64 @@
+import Synchronization
+
+/// A generated page split at its slots, kept per build: a published build never changes, so
+/// a page is read from disk and scanned for slots once, then served from memory.
+struct ParsedPage: Sendable {
+    enum Part: Sendable {
+        case text([UInt8])
+        case slot(name: String, fallback: [Part])
+    }
+
+    let parts: [Part]
+    let size: Int
+
+    init(_ bytes: [UInt8]) {
+        parts = Slots.parse(bytes[...])
+        size = bytes.count
+    }
+
+    /// The page with each slot decided by `decide`.
+    func render(_ decide: (String) -> Slots.Fill) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(size + 2048)
+        Self.render(parts, into: &out, decide)
+        return out
+    }
+
+    private static func render(
+        _ parts: [Part], into out: inout [UInt8], _ decide: (String) -> Slots.Fill
+    ) {
+        for part in parts {
+            switch part {
+            case .text(let bytes): out.append(contentsOf: bytes)
+            case .slot(let name, let fallback):
+                switch decide(name) {
+                case .keep: render(fallback, into: &out, decide)
+                case .replace(let text): out.append(contentsOf: text.utf8)
+                case .remove: break
+                }
+            }
+        }
+    }
+}
+
+/// Parsed pages by path, for one build. Bounded: past `limit` pages it starts over, so a
+/// crawl of every page cannot grow the server without end.
+final class PageCache: Sendable {
+    private let pages = Mutex<[String: ParsedPage]>([:])
+    private let limit: Int
+
+    init(limit: Int = 2048) {
+        self.limit = limit
+    }
+
+    func page(_ path: String, load: () -> [UInt8]?) -> ParsedPage? {
+        if let page = pages.withLock({ $0[path] }) { return page }
+        guard let bytes = load() else { return nil }
+        let page = ParsedPage(bytes)
+        pages.withLock { cached in
+            if cached.count >= limit { cached.removeAll(keepingCapacity: true) }
+            cached[path] = page
+        }
+        return page
+    }
+}
