@@ -80,7 +80,7 @@ public struct HTTPLimits: Sendable {
     public var perAddressLimit = 64
     public var timeoutSeconds = 30
     /// Bounds the request line and headers of one connection.
-    public var memoryPerConnection = 64 * 1024
+    public var memoryPerConnection = 32 * 1024
     public var maximumBody = 64 * 1024
 
     public init() {}
