@@ -72,8 +72,8 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "Argon2Tests", dependencies: ["Argon2"]),
         .testTarget(name: "ZxcvbnTests", dependencies: ["Zxcvbn"]),
-        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
-        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Crypto"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "Fixtures"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Crypto", "Fixtures"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "SMTP", "Fixtures"]),
         .testTarget(
             name: "ServerTests",

@@ -1,6 +1,6 @@
 /// Fills the `<!--slot:NAME-->default<!--/slot:NAME-->` regions the build leaves in pages.
 ///
-/// One pass over the bytes; markers are removed from the output. What happens to a region is
+/// Markers are removed from the output. What happens to a region is
 /// the caller's choice per slot name: keep its default text, replace it, or drop it.
 enum Slots {
     enum Fill {
@@ -13,36 +13,9 @@ enum Slots {
     private static let close = Array("<!--/slot:".utf8)
     private static let end = Array("-->".utf8)
 
+    /// Fills `page` in one go; the server keeps pages parsed (`ParsedPage`) instead.
     static func fill(_ page: [UInt8], _ decide: (String) -> Fill) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(page.count + 1024)
-        fill(page[...], into: &out, decide)
-        return out
-    }
-
-    private static func fill(
-        _ page: ArraySlice<UInt8>, into out: inout [UInt8], _ decide: (String) -> Fill
-    ) {
-        var rest = page
-        while let start = firstIndex(of: open, in: rest) {
-            out.append(contentsOf: rest[rest.startIndex..<start])
-            let nameStart = start + open.count
-            guard let nameEnd = firstIndex(of: end, in: rest[nameStart...]) else { break }
-            let name = String(decoding: rest[nameStart..<nameEnd], as: UTF8.self)
-            let closing = close + Array(name.utf8) + end
-            let bodyStart = nameEnd + end.count
-            guard let bodyEnd = firstIndex(of: closing, in: rest[bodyStart...]) else {
-                rest = rest[bodyStart...]
-                continue
-            }
-            switch decide(name) {
-            case .keep: fill(rest[bodyStart..<bodyEnd], into: &out, decide)
-            case .replace(let text): out.append(contentsOf: text.utf8)
-            case .remove: break
-            }
-            rest = rest[(bodyEnd + closing.count)...]
-        }
-        out.append(contentsOf: rest)
+        ParsedPage(page).render(decide)
     }
 
     /// Splits a page into text and slots once, for `ParsedPage`.

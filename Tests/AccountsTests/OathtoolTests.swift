@@ -1,3 +1,4 @@
+import Fixtures
 import Crypto
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import Fixtures
 import Foundation
 
 /// Renders an SVG to PNG and reads it back with zbarimg, as a phone camera would.

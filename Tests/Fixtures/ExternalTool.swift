@@ -1,11 +1,11 @@
 import Foundation
 
 /// A command-line program the tests run for real, found on PATH.
-struct ExternalTool {
-    let path: String
+public struct ExternalTool: Sendable {
+    public let path: String
 
     /// The program called `name` on PATH, or nil when it is not installed.
-    init?(_ name: String) {
+    public init?(_ name: String) {
         let directories = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let candidates = directories.split(separator: ":").map { "\($0)/\(name)" }
         guard let found = candidates.first(where: FileManager.default.isExecutableFile)
@@ -14,7 +14,7 @@ struct ExternalTool {
     }
 
     /// Runs the program and returns its exit status and standard output.
-    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    public func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         let pipe = Pipe()
         process.executableURL = URL(fileURLWithPath: path)
