@@ -154,8 +154,14 @@ enum EmailAddress {
 extension String {
     /// Without leading and trailing white space; cheap when there is none, the usual case.
     var trimmed: String {
-        guard let first = first, let last = last else { return self }
-        if !first.isWhitespace && !last.isWhitespace { return self }
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !Self.isSpace(first) && !Self.isSpace(last) && first < 0x80 && last < 0x80 {
+            return self
+        }
         return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -1,4 +1,12 @@
 /// Appends `text` to `output` with `& < > " '` escaped, copying unescaped runs in one go.
+/// Escapes `text` for HTML text and attribute values, exactly as `{{name}}` does.
+public func htmlEscaped(_ text: String) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(text.utf8.count)
+    appendHTMLEscaped(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+}
+
 func appendHTMLEscaped(_ text: String, to output: inout [UInt8]) {
     var text = text
     text.withUTF8 { appendHTMLEscaped($0, to: &output) }

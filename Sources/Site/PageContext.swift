@@ -19,6 +19,13 @@ struct PageContext {
     private(set) var documentItems: [MustacheValue] = []
     private(set) var reportItems: [MustacheValue] = []
     private(set) var conversationItems: [MustacheValue] = []
+    /// The layout rendered once per section, cut where the title and content go: most of a
+    /// page is the same frame, and rendering it for every page was a third of the build.
+    private var frames: [String: [FramePiece]] = [:]
+
+    /// Stands where the title goes in a pre-rendered frame; a NUL never occurs in a page.
+    private static let titleMark = "\u{0}title\u{0}"
+    private static let contentMark = "\u{0}content\u{0}"
 
     init(client: Client, portal: Portal, theme: Theme, strings: Strings, links: LinkResolver) {
         self.client = client
@@ -29,6 +36,10 @@ struct PageContext {
         shared = Self.commonValues(
             client: client, portal: portal, theme: theme,
             strings: strings)
+        frames = Dictionary(
+            uniqueKeysWithValues: Self.sections.map { section in
+                (section.0, frame(section.0))
+            })
         documentItems = makeDocumentItems()
         reportItems = makeReportItems()
         conversationItems = makeConversationItems()
@@ -51,10 +62,34 @@ struct PageContext {
         data: [String: MustacheValue]
     ) -> [OutputFile] {
         let body = render(template, data)
+        let pieces = frames[section] ?? frame(section)
+        let escapedTitle = htmlEscaped(title)
+        var html = ""
+        html.reserveCapacity(body.utf8.count + 8192)
+        for piece in pieces {
+            html += piece.text
+            switch piece.then {
+            case .title?: html += escapedTitle
+            case .content?: html += body
+            case nil: break
+            }
+        }
+        return [OutputFile(path: path, body: .bytes(Array(html.utf8)))]
+    }
+
+    /// A run of the pre-rendered layout and what follows it.
+    struct FramePiece {
+        enum Hole { case title, content }
+        var text: String
+        var then: Hole?
+    }
+
+    /// The layout of `section` rendered with marks where the title and content go, cut there.
+    private func frame(_ section: String) -> [FramePiece] {
         var layout = shared
-        layout["title"] = .string(title)
+        layout["title"] = .string(Self.titleMark)
         layout["section"] = .string(section)
-        layout["content"] = .string(body)
+        layout["content"] = .string(Self.contentMark)
         layout["nav"] = .list(
             Self.sections.map { key, label, url in
                 .object([
@@ -62,8 +97,29 @@ struct PageContext {
                     "url": .string("\(base)/\(url)"), "current": .bool(key == section),
                 ])
             })
-        let html = render("layout", layout)
-        return [OutputFile(path: path, body: .bytes(Array(html.utf8)))]
+        return Self.cut(render("layout", layout))
+    }
+
+    /// Cuts at the marks, scanning bytes: the marks are the only NULs in a rendered page.
+    private static func cut(_ html: String) -> [FramePiece] {
+        let bytes = Array(html.utf8)
+        let title = Array(titleMark.utf8)
+        var pieces: [FramePiece] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0 else {
+                index += 1
+                continue
+            }
+            let isTitle = bytes[index...].starts(with: title)
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            pieces.append(FramePiece(text: text, then: isTitle ? .title : .content))
+            index += isTitle ? title.count : contentMark.utf8.count
+            start = index
+        }
+        pieces.append(FramePiece(text: String(decoding: bytes[start...], as: UTF8.self), then: nil))
+        return pieces
     }
 
     /// Renders one template of the theme with the common values added.
