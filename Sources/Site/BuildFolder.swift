@@ -82,27 +82,63 @@ struct BuildFolder {
 
     /// Removes every build but the current and the one before, the client folders neither
     /// links to, and whatever a killed build left half-written.
+    ///
+    /// They are renamed into a trash folder at once and deleted by a background `rm`, so a
+    /// rebuild after a theme change does not wait for tens of thousands of unlinks.
     func prune(keeping: [URL]) {
         let keep = Set(keeping.map { $0.lastPathComponent })
         let manager = FileManager.default
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        let trash = store.appendingPathComponent(".trash-\(getpid())-\(suffix)")
+        var made = false
+        func discard(_ url: URL) {
+            if !made {
+                made =
+                    (try? manager.createDirectory(at: trash, withIntermediateDirectories: true))
+                    != nil
+            }
+            let target = trash.appendingPathComponent(url.lastPathComponent).path
+            if Glibc.rename(url.path, target) != 0 { try? manager.removeItem(at: url) }
+        }
         for name in (try? manager.contentsOfDirectory(atPath: store.path)) ?? []
         where !keep.contains(name) && !name.hasPrefix(".") && name != Self.objectsName {
-            try? manager.removeItem(at: store.appendingPathComponent(name))
+            discard(store.appendingPathComponent(name))
         }
+        let used = linkedObjects(keeping)
+        for name in (try? manager.contentsOfDirectory(atPath: objects.path)) ?? []
+        where !used.contains(name) {
+            discard(objects.appendingPathComponent(name))
+        }
+        removeInBackground(store)
+    }
+
+    private func linkedObjects(_ builds: [URL]) -> Set<String> {
         var used: Set<String> = []
-        for build in keeping {
+        for build in builds {
             let clients = build.appendingPathComponent("clients").path
-            for name in (try? manager.contentsOfDirectory(atPath: clients)) ?? [] {
-                if let target = try? manager.destinationOfSymbolicLink(atPath: "\(clients)/\(name)")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: clients)) ?? [] {
+                if let target = try? FileManager.default.destinationOfSymbolicLink(
+                    atPath: "\(clients)/\(name)")
                 {
-                    used.insert((target as NSString).lastPathComponent)
+                    used.insert(String(target.split(separator: "/").last ?? ""))
                 }
             }
         }
-        for name in (try? manager.contentsOfDirectory(atPath: objects.path)) ?? []
-        where !used.contains(name) {
-            try? manager.removeItem(at: objects.appendingPathComponent(name))
+        return used
+    }
+
+    /// Starts `rm -rf` on every trash folder and does not wait for it; a trash folder left by
+    /// a crash is picked up by the next build.
+    private func removeInBackground(_ store: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.path)) ?? []
+        let trash = names.filter { $0.hasPrefix(".trash-") }.map {
+            store.appendingPathComponent($0).path
         }
+        guard !trash.isEmpty else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--"] + trash
+        try? process.run()
     }
 }
 

@@ -58,7 +58,8 @@ struct ClientPages {
                 ClientRecord.User(
                     username: $0.username, name: $0.name, email: $0.email,
                     file: $0.file, line: $0.line, column: $0.column)
-            }, weeks: agenda.fragments())
+            })
+        files.append(ClientRecordView.file(agenda.fragments()))
         return ClientOutput(files: files, record: record)
     }
 

@@ -130,8 +130,6 @@ struct ClientRecord: Codable, Sendable {
     var fingerprint: String
     var entry: Manifest.ClientEntry
     var users: [User]
-    /// The dashboard's "this week" fragment for every week with agenda pages, by `2026-W49`.
-    var weeks: [String: String]
 
     /// The record of a complete output folder; nil when there is none.
     static func load(from object: URL) -> ClientRecord? {
@@ -184,6 +182,19 @@ public struct ClientRecordView: Sendable {
 
     /// The record of the client folder at `url` (a published `clients/<id>`).
     public static func load(from url: URL) -> ClientRecordView? {
-        ClientRecord.load(from: url).map { ClientRecordView(weeks: $0.weeks) }
+        let file = url.appendingPathComponent(weeksPath)
+        guard let data = try? Data(contentsOf: file),
+            let weeks = try? JSONDecoder().decode([String: String].self, from: data)
+        else { return nil }
+        return ClientRecordView(weeks: weeks)
+    }
+
+    /// Kept apart from the record, which every rebuild reads for every client: the fragments
+    /// are most of its size and only the server needs them.
+    static let weeksPath = "\(Manifest.folder)/weeks.json"
+
+    static func file(_ weeks: [String: String]) -> OutputFile {
+        let data = (try? JSONEncoder().encode(weeks)) ?? Data("{}".utf8)
+        return OutputFile(path: weeksPath, body: .bytes(Array(data)))
     }
 }

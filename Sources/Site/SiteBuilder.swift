@@ -44,7 +44,7 @@ public struct BuildOptions: Sendable {
 /// build instead of loaded and rendered again.
 public struct SiteBuilder: Sendable {
     /// Bumped when the output format changes, so old builds are never reused by mistake.
-    static let formatVersion = "careportal-site-1"
+    static let formatVersion = "careportal-site-2"
 
     public let options: BuildOptions
 

@@ -59,7 +59,7 @@ import Testing
         #expect(week.contains("zondag 6 december"))
 
         let record = try #require(
-            ClientRecord.load(from: fixture.site.appendingPathComponent("clients/anna")))
+            ClientRecordView.load(from: fixture.site.appendingPathComponent("clients/anna")))
         let fragment = try #require(record.weeks["2026-W49"])
         #expect(fragment.contains("Gesprek"))
         #expect(!fragment.contains("<html"))

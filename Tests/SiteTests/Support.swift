@@ -30,7 +30,7 @@ extension ContentFixture {
     func builds() throws -> [String] {
         try FileManager.default.contentsOfDirectory(
             atPath: root.appendingPathComponent("site.builds").path
-        ).filter { $0 != "objects" }
+        ).filter { $0 != "objects" && !$0.hasPrefix(".") }
     }
 
     /// The client output folders kept in the store.
