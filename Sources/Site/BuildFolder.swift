@@ -146,7 +146,7 @@ func errorText() -> String {
     String(cString: strerror(errno))
 }
 
-/// File system calls the build needs beyond Foundation's: fast writes, hard links, syncs.
+/// File system calls the build needs beyond Foundation's: fast writes, links, syncs.
 enum FileSystem {
     /// Writes `bytes` to a new file; the folder must exist.
     static func write(_ bytes: [UInt8], to path: String) throws(BuildError) {

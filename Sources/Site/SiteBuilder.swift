@@ -40,8 +40,8 @@ public struct BuildOptions: Sendable {
 ///
 /// Clients are loaded and rendered in parallel, one task per client, because a client's pages
 /// depend only on its own folder, the portal settings and the theme. That same fact makes
-/// rebuilds incremental: a client whose files did not change is hard-linked from the previous
-/// build instead of loaded and rendered again.
+/// rebuilds incremental: a client whose files did not change keeps its output folder, which
+/// the new build links to instead of loading and rendering the client again.
 public struct SiteBuilder: Sendable {
     /// Bumped when the output format changes, so old builds are never reused by mistake.
     static let formatVersion = "careportal-site-2"
