@@ -23,7 +23,7 @@ struct Connection {
             method: method, rawPath: url,
             rawQuery: Self.values(raw.connection, kind: .GET_ARGUMENT_KIND),
             headers: Self.values(raw.connection, kind: .HEADER_KIND).map {
-                (name: $0.name.lowercased(), value: $0.value)
+                (name: asciiLowercased($0.name), value: $0.value)
             },
             body: body, bodyTooLarge: raw.body_too_large != 0, clientAddress: address)
     }
@@ -74,4 +74,14 @@ private let collectValue: MHD_KeyValueIterator = { context, kind, key, value in
     let pairs = context.assumingMemoryBound(to: [(name: String, value: String)].self)
     pairs.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
     return .YES
+}
+
+/// Header names are ASCII; lower-casing their bytes skips Unicode case mapping.
+func asciiLowercased(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+    else { return text }
+    let bytes = text.utf8.map { byte in
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }

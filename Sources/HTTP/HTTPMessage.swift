@@ -28,13 +28,13 @@ public struct HTTPRequest: Sendable {
 
     /// The first header of that name (case-insensitive).
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
+        let lower = asciiLowercased(name)
         return headers.first { $0.name == lower }?.value
     }
 
     /// Every header of that name, for headers that may repeat (Cookie).
     public func headers(named name: String) -> [String] {
-        let lower = name.lowercased()
+        let lower = asciiLowercased(name)
         return headers.filter { $0.name == lower }.map(\.value)
     }
 }

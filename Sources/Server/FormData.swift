@@ -44,17 +44,22 @@ struct FormData: Sendable {
 enum Cookies {
     /// The value of `name`; nil when it is absent or sent more than once (which a browser
     /// never does for one host-only cookie, but an attacker planting cookies might).
+    ///
+    /// Scans bytes: this runs on every request.
     static func value(_ name: String, in headers: [String]) -> String? {
-        var found: [String] = []
+        let wanted = Array(name.utf8)
+        var found: String?
         for header in headers {
-            for part in header.split(separator: ";") {
-                let pair = part.split(separator: "=", maxSplits: 1)
-                guard pair.count == 2 else { continue }
-                if pair[0].drop(while: { $0 == " " }) == name {
-                    found.append(String(pair[1].filter { $0 != " " }))
-                }
+            for pair in Array(header.utf8).split(separator: UInt8(ascii: ";")) {
+                let trimmed = pair.drop { $0 == UInt8(ascii: " ") }
+                guard let equals = trimmed.firstIndex(of: UInt8(ascii: "=")),
+                    trimmed[..<equals].elementsEqual(wanted)
+                else { continue }
+                if found != nil { return nil }
+                let value = trimmed[(equals + 1)...].filter { $0 != UInt8(ascii: " ") }
+                found = String(decoding: value, as: UTF8.self)
             }
         }
-        return found.count == 1 ? found[0] : nil
+        return found
     }
 }

@@ -93,9 +93,10 @@ public final class PortalServer: Sendable {
             "request",
             [
                 "http.method": request.method, "http.path": path,
-                "http.status": "\(response.status)", "http.bytes": "\(response.bodyLength)",
-                "duration_ms": Logger.milliseconds(elapsed),
-                "user": user ?? "-", "client.address": request.clientAddress,
+                "http.status": String(response.status),
+                "http.bytes": String(response.bodyLength),
+                "duration_ms": Logger.milliseconds(elapsed), "user": user ?? "-",
+                "client.address": request.clientAddress,
             ])
     }
 }

@@ -52,24 +52,27 @@ public struct Logger: Sendable {
         }
     }
 
-    public func log(_ level: Level, _ message: String, _ metadata: [String: String] = [:]) {
+    /// Writes one line; metadata keeps the order written, so lines of one kind line up.
+    public func log(
+        _ level: Level, _ message: String, _ metadata: KeyValuePairs<String, String> = [:]
+    ) {
         guard level >= minimum else { return }
         var line = "level=\(level.name) logger=\(label) msg=\(Self.quote(message))"
-        for key in metadata.keys.sorted() {
-            line += " \(key)=\(Self.quote(metadata[key] ?? ""))"
+        for (key, value) in metadata {
+            line += " \(key)=\(Self.quote(value))"
         }
         sink(line)
     }
 
-    public func info(_ message: String, _ metadata: [String: String] = [:]) {
+    public func info(_ message: String, _ metadata: KeyValuePairs<String, String> = [:]) {
         log(.info, message, metadata)
     }
 
-    public func warning(_ message: String, _ metadata: [String: String] = [:]) {
+    public func warning(_ message: String, _ metadata: KeyValuePairs<String, String> = [:]) {
         log(.warning, message, metadata)
     }
 
-    public func error(_ message: String, _ metadata: [String: String] = [:]) {
+    public func error(_ message: String, _ metadata: KeyValuePairs<String, String> = [:]) {
         log(.error, message, metadata)
     }
 
