@@ -7,21 +7,30 @@
 enum PathDecoding {
     /// The decoded segments and whether the path ended with `/`; nil for anything refused.
     static func segments(_ raw: String) -> (segments: [String], trailingSlash: Bool)? {
-        guard raw.hasPrefix("/"), raw.utf8.count <= 2048 else { return nil }
-        guard let bytes = percentDecoded(Array(raw.utf8)) else { return nil }
-        guard let path = String(validating: bytes, as: UTF8.self) else { return nil }
-        if path == "/" { return ([], true) }
-        let parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-        let trailing = parts.last == ""
-        let segments = trailing ? Array(parts.dropLast()) : Array(parts)
-        for segment in segments where !isSafe(segment) { return nil }
-        return (segments.map(String.init), trailing)
+        guard raw.utf8.first == UInt8(ascii: "/"), raw.utf8.count <= 2048,
+            let bytes = percentDecoded(Array(raw.utf8)),
+            String(validating: bytes, as: UTF8.self) != nil
+        else { return nil }
+        if bytes.count == 1 { return ([], true) }
+        let parts = bytes.dropFirst().split(
+            separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        let trailing = parts.last?.isEmpty == true
+        let kept = trailing ? parts.dropLast() : parts[...]
+        var segments: [String] = []
+        segments.reserveCapacity(kept.count)
+        for segment in kept {
+            guard isSafe(segment) else { return nil }
+            segments.append(String(decoding: segment, as: UTF8.self))
+        }
+        return (segments, trailing)
     }
 
-    private static func isSafe(_ segment: Substring) -> Bool {
-        guard let first = segment.first, first != "." else { return false }
-        return !segment.unicodeScalars.contains { scalar in
-            scalar.value < 0x20 || scalar.value == 0x7f || scalar == "\\" || scalar == ":"
+    /// Not empty, not starting with a dot, no control byte, backslash or colon. The whole path
+    /// was checked to be valid UTF-8, so looking at bytes is enough.
+    private static func isSafe(_ segment: ArraySlice<UInt8>) -> Bool {
+        guard let first = segment.first, first != UInt8(ascii: ".") else { return false }
+        return !segment.contains { byte in
+            byte < 0x20 || byte == 0x7f || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ":")
         }
     }
 

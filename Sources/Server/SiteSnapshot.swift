@@ -117,8 +117,7 @@ final class SiteDirectory: Sendable {
     ///
     /// One `readlink(2)` per request: cheap, and a new build is seen by the next request.
     func snapshot() throws -> SiteSnapshot {
-        let target = try Self.readLink(link)
-        let build = String(target.split(separator: "/").last ?? "")
+        let build = try Self.readLink(link)
         if let snapshot = current.withLock({ $0 }), snapshot.build == build { return snapshot }
         let folder = "\(store)/\(build)"
         let snapshot = try SiteSnapshot(build: build, folder: folder)
@@ -126,12 +125,15 @@ final class SiteDirectory: Sendable {
         return snapshot
     }
 
+    /// The last path component of the link's target: the build folder's name.
     private static func readLink(_ path: String) throws -> String {
         var buffer = [CChar](repeating: 0, count: 256)
-        let count = readlink(path, &buffer, buffer.count - 1)
+        let count = readlink(path, &buffer, 255)
         guard count > 0 else {
             throw ServerError.noSite("\(path) is not a site link; run 'careportal build'")
         }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let target = buffer[..<count]
+        let start = target.lastIndex(of: CChar(UInt8(ascii: "/"))).map { $0 + 1 } ?? 0
+        return String(decoding: target[start...].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
