@@ -106,6 +106,11 @@ import Testing
         let again = try server.client().get(
             String(login.text[css]), headers: ["If-None-Match": etag])
         #expect(again.status == 304)
+        let head = try server.client().send(
+            "HEAD", String(login.text[css]), body: nil, headers: [:])
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+        #expect(head.header("content-length") == "\(asset.body.count)")
         let ranged = try server.client().get(
             String(login.text[css]), headers: ["Range": "bytes=0-9"])
         #expect(ranged.status == 206)
