@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail", "SMTP", "Fixtures"]),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "HTTP", "Site", "Support", "Fixtures"]),
+            dependencies: ["Server", "HTTP", "Site", "Store", "Support", "Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Fixtures"]),

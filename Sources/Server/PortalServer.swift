@@ -15,6 +15,7 @@ public final class PortalServer: Sendable {
     let audit: AuditLog
     let logger: Logger
     let notifier: Notifier
+    let housekeeping: Housekeeping
     /// Checked when the username is unknown, so a failed login takes the same time either way.
     let dummyHash: String
 
@@ -29,6 +30,7 @@ public final class PortalServer: Sendable {
         box = try SecretBox(key: SecretKey.load(state: settings.state))
         audit = AuditLog(store: store, interval: settings.auditFlushInterval, logger: logger)
         notifier = Notifier(state: settings.state, logger: logger)
+        housekeeping = Housekeeping(store: store, settings: settings, logger: logger)
         notifier.startDelivery(
             smtp: snapshot.manifest.portal.smtp, interval: settings.mailInterval)
         dummyHash = PasswordHash.make(
@@ -39,6 +41,7 @@ public final class PortalServer: Sendable {
     public func shutdown() {
         audit.stop()
         notifier.stopDelivery()
+        housekeeping.stop()
     }
 
     /// Answers one request. Never throws: an unexpected error is a 500 page, with the detail

@@ -51,21 +51,25 @@ public struct SessionRecord: Sendable, Equatable {
     }
 }
 
+extension SessionRecord {
+    static let insertSQL = """
+        INSERT INTO sessions (id_hash, username, kind, step, pending_secret, csrf,
+            created_at, last_seen, expires_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    var values: [SQLValue] {
+        [
+            .blob(idHash), .text(username), .text(kind.rawValue),
+            step.map(SQLValue.text) ?? .null, pendingSecret.map(SQLValue.blob) ?? .null,
+            .text(csrf), .integer(createdAt), .integer(lastSeen), .integer(expiresAt),
+        ]
+    }
+}
+
 extension StateStore {
     public func insert(_ session: SessionRecord) throws {
-        try database.run(
-            """
-            INSERT INTO sessions (id_hash, username, kind, step, pending_secret, csrf,
-                created_at, last_seen, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .blob(session.idHash), .text(session.username), .text(session.kind.rawValue),
-                session.step.map(SQLValue.text) ?? .null,
-                session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
-                .integer(session.createdAt), .integer(session.lastSeen),
-                .integer(session.expiresAt),
-            ])
+        try database.run(SessionRecord.insertSQL, session.values)
     }
 
     public func session(_ idHash: [UInt8]) throws -> SessionRecord? {
@@ -78,19 +82,7 @@ extension StateStore {
     public func replace(_ old: [UInt8], with session: SessionRecord) throws {
         try database.transaction { tx in
             try tx.run("DELETE FROM sessions WHERE id_hash = ?", [.blob(old)])
-            try tx.run(
-                """
-                INSERT INTO sessions (id_hash, username, kind, step, pending_secret, csrf,
-                    created_at, last_seen, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .blob(session.idHash), .text(session.username),
-                    .text(session.kind.rawValue), session.step.map(SQLValue.text) ?? .null,
-                    session.pendingSecret.map(SQLValue.blob) ?? .null, .text(session.csrf),
-                    .integer(session.createdAt), .integer(session.lastSeen),
-                    .integer(session.expiresAt),
-                ])
+            try tx.run(SessionRecord.insertSQL, session.values)
         }
     }
 
