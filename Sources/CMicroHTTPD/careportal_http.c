@@ -140,16 +140,6 @@ uint16_t careportal_http_port(struct MHD_Daemon *daemon) {
     return info ? info->port : 0;
 }
 
-void careportal_http_quiesce(struct MHD_Daemon *daemon) {
-    MHD_quiesce_daemon(daemon);
-}
-
-unsigned int careportal_http_connections(struct MHD_Daemon *daemon) {
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-    return info ? info->num_connections : 0;
-}
-
 struct MHD_Response *careportal_http_response_copy(size_t size, const void *data) {
     return MHD_create_response_from_buffer(size, (void *)data, MHD_RESPMEM_MUST_COPY);
 }

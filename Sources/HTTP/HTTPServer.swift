@@ -1,5 +1,6 @@
 import CMicroHTTPD
 import Foundation
+import Synchronization
 
 /// Why the server did not start.
 public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
@@ -43,14 +44,18 @@ public final class HTTPServer: @unchecked Sendable {
         self.port = careportal_http_port(started)
     }
 
-    /// Stops taking new connections, waits up to `grace` seconds for open ones to finish,
-    /// then stops.
+    /// Lets the requests being answered finish (waiting up to `grace` seconds), then stops.
+    ///
+    /// Known limit: new connections are still accepted while draining. libmicrohttpd's
+    /// `MHD_quiesce_daemon` would refuse them, but with a thread pool on epoll it can abort
+    /// the process when it races a worker over the listening socket (seen here with 0.9.75).
     public func stop(grace: TimeInterval = 10) {
         guard let daemon else { return }
-        careportal_http_quiesce(daemon)
+        let handlers = box.takeUnretainedValue()
+        handlers.draining.store(true, ordering: .relaxed)
         let deadline = Date().addingTimeInterval(grace)
-        while careportal_http_connections(daemon) > 0 && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
+        while handlers.active.load(ordering: .relaxed) > 0 && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
         }
         MHD_stop_daemon(daemon)
         self.daemon = nil
@@ -62,9 +67,12 @@ public final class HTTPServer: @unchecked Sendable {
     }
 }
 
-/// Holds the Swift handler for the C callback.
+/// Holds the Swift handler for the C callback, and counts the calls in progress.
 final class HandlerBox: Sendable {
     let handler: HTTPServer.Handler
+    let active = Atomic<Int>(0)
+    /// While stopping, every answer asks the client to close its connection.
+    let draining = Atomic<Bool>(false)
 
     init(_ handler: @escaping HTTPServer.Handler) {
         self.handler = handler
@@ -75,7 +83,12 @@ final class HandlerBox: Sendable {
 private let dispatchRequest: careportal_http_handler = { context, request in
     guard let context, let request else { return 0 }
     let box = Unmanaged<HandlerBox>.fromOpaque(context).takeUnretainedValue()
+    box.active.add(1, ordering: .relaxed)
+    defer { box.active.subtract(1, ordering: .relaxed) }
     let connection = Connection(request.pointee)
-    let response = box.handler(connection.request)
+    var response = box.handler(connection.request)
+    if box.draining.load(ordering: .relaxed) {
+        response.headers.append(("Connection", "close"))
+    }
     return connection.queue(response) ? 1 : 0
 }

@@ -38,12 +38,6 @@ struct MHD_Daemon *careportal_http_start(const char *host, uint16_t port,
 /// The port the daemon listens on.
 uint16_t careportal_http_port(struct MHD_Daemon *daemon);
 
-/// Stops accepting new connections; requests in progress finish.
-void careportal_http_quiesce(struct MHD_Daemon *daemon);
-
-/// Number of connections still open.
-unsigned int careportal_http_connections(struct MHD_Daemon *daemon);
-
 /// A response holding its own copy of `data`.
 struct MHD_Response *careportal_http_response_copy(size_t size, const void *data);
 
