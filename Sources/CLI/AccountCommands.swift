@@ -62,11 +62,12 @@ enum AccountCommands {
         let events = try admin.audit(
             client: arguments.options["--client"], username: arguments.options["--user"],
             limit: limit)
+        let formatter = ISO8601DateFormatter()
         for event in events.reversed() {
             let time = Date(timeIntervalSince1970: TimeInterval(event.at))
             console.out(
                 [
-                    ISO8601DateFormatter().string(from: time), event.event, event.username ?? "-",
+                    formatter.string(from: time), event.event, event.username ?? "-",
                     event.client ?? "-", event.target ?? "-", event.address ?? "-",
                     event.detail ?? "",
                 ].joined(separator: "\t"))

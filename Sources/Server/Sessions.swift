@@ -79,10 +79,6 @@ struct Sessions: Sendable {
     }
 }
 
-extension Date {
-    var seconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
-}
-
 /// Recently read sessions by id hash, each kept for one second.
 final class SessionCache: Sendable {
     private let entries = Mutex<[[UInt8]: (session: SessionRecord, read: Date)]>([:])

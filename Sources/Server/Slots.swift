@@ -1,7 +1,7 @@
-/// Fills the `<!--slot:NAME-->default<!--/slot:NAME-->` regions the build leaves in pages.
+/// Finds the `<!--slot:NAME-->default<!--/slot:NAME-->` regions the build leaves in pages.
 ///
-/// Markers are removed from the output. What happens to a region is
-/// the caller's choice per slot name: keep its default text, replace it, or drop it.
+/// `ParsedPage` renders them without the markers; what happens to a region is the caller's
+/// choice per slot name: keep its default text, replace it, or drop it.
 enum Slots {
     enum Fill {
         case keep
@@ -12,11 +12,6 @@ enum Slots {
     private static let open = Array("<!--slot:".utf8)
     private static let close = Array("<!--/slot:".utf8)
     private static let end = Array("-->".utf8)
-
-    /// Fills `page` in one go; the server keeps pages parsed (`ParsedPage`) instead.
-    static func fill(_ page: [UInt8], _ decide: (String) -> Fill) -> [UInt8] {
-        ParsedPage(page).render(decide)
-    }
 
     /// Splits a page into text and slots once, for `ParsedPage`.
     static func parse(_ page: ArraySlice<UInt8>) -> [ParsedPage.Part] {

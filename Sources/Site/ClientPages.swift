@@ -21,7 +21,7 @@ struct ClientOutput: Sendable {
 }
 
 /// Renders every page of one client with the theme.
-struct ClientPages {
+struct ClientPages: Sendable {
     let portal: Portal
     let theme: Theme
     let strings: Strings

@@ -63,7 +63,11 @@ public struct SiteBuilder: Sendable {
             displayName: "themes/\(portal.theme)", problems: &problems)
         guard let theme else { throw BuildError.problems(problems.all.sorted()) }
 
-        let run = BuildRun(options: options, portal: portal, theme: theme, ids: ids)
+        let run = BuildRun(
+            options: options, portal: portal, theme: theme, ids: ids,
+            renderer: ClientPages(
+                portal: portal, theme: theme, strings: theme.strings(for: portal),
+                contentRoot: options.content))
         return try run.execute(problems: problems)
     }
 }
@@ -74,6 +78,8 @@ private struct BuildRun: Sendable {
     let portal: Portal
     let theme: Theme
     let ids: [String]
+    /// Made once: it holds the portal's strings and calendar, which every client shares.
+    let renderer: ClientPages
 
     func execute(problems initial: ProblemList) throws(BuildError) -> BuildSummary {
         let folder = BuildFolder(link: options.output)
@@ -173,12 +179,6 @@ private struct BuildRun: Sendable {
             throw BuildError.output("cannot encode the manifest: \(error)")
         }
     }
-
-    func renderer() -> ClientPages {
-        ClientPages(
-            portal: portal, theme: theme, strings: theme.strings(for: portal),
-            contentRoot: options.content)
-    }
 }
 
 /// What one client's task produced.
@@ -231,7 +231,7 @@ private struct ClientTask {
         let loader = ContentLoader(root: build.options.content)
         guard let client = loader.loadClient(id, timeReader: reader, problems: &result.problems)
         else { return (result, nil) }
-        let output = build.renderer().render(
+        let output = build.renderer.render(
             client, fingerprint: fingerprint, problems: &result.problems)
         result.record = output.record
         result.files = output.files.count

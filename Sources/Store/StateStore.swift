@@ -41,5 +41,5 @@ public final class StateStore: Sendable {
 
 /// Seconds since 1970, the unit of every time in the database.
 extension Date {
-    var seconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+    public var seconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
 }

@@ -21,7 +21,7 @@ import Testing
         var checked = 0
         for case let path as String in files where !path.hasPrefix(".") {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: "\(sanne)/\(path)", isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: "\(sanne)/\(path)", isDirectory: &isFolder)
             let url = "/clients/sanne/\(path)" + (isFolder.boolValue ? "/" : "")
             let answer = try browser.get(url)
             #expect(answer.status == 404, "\(url)")

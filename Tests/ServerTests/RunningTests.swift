@@ -1,7 +1,6 @@
 import Fixtures
 import Foundation
 import Synchronization
-import Site
 import Testing
 
 /// The server as it runs for real: new builds, removed users, mail over SMTP, SIGTERM.
@@ -84,10 +83,7 @@ import Testing
 
     @Test func sigtermStopsTheServerCleanly() throws {
         let content = try ContentFixture()
-        try SiteBuilder(
-            options: BuildOptions(
-                content: content.content, themes: ContentFixture.themes, output: content.site)
-        ).build()
+        try ServerFixture.build(content)
         let process = Process()
         process.executableURL = Executable.careportal
         process.arguments = [

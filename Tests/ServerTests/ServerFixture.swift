@@ -26,10 +26,7 @@ final class ServerFixture: @unchecked Sendable {
             let text = try String(contentsOf: file, encoding: .utf8)
             try (text + "  smtp: \(smtp)\n").write(to: file, atomically: true, encoding: .utf8)
         }
-        try SiteBuilder(
-            options: BuildOptions(
-                content: content.content, themes: ContentFixture.themes, output: content.site)
-        ).build()
+        try Self.build(content)
         state = content.root.appendingPathComponent("state")
         let clock = self.clock
         var settings = ServerSettings(site: content.site, state: state)
@@ -57,7 +54,12 @@ final class ServerFixture: @unchecked Sendable {
 
     /// Builds the content again into the same site link, as CI does after a push.
     func rebuild() throws {
-        try SiteBuilder(
+        try Self.build(content)
+    }
+
+    /// Builds `content` into its site link.
+    static func build(_ content: ContentFixture) throws {
+        _ = try SiteBuilder(
             options: BuildOptions(
                 content: content.content, themes: ContentFixture.themes, output: content.site)
         ).build()

@@ -9,7 +9,7 @@ import Testing
             + "<!--slot:account-->default<!--/slot:account-->").utf8)
 
     @Test func keepsReplacesAndRemoves() {
-        let filled = Slots.fill(page) { name in
+        let filled = ParsedPage(page).render { name in
             switch name {
             case "item:b": return .remove
             case "unread:a": return .replace("<b>new</b>")
@@ -23,7 +23,7 @@ import Testing
 
     @Test func anUnclosedSlotLeavesTheRestAsItIs() {
         let broken = Array("a<!--slot:x-->b".utf8)
-        #expect(String(decoding: Slots.fill(broken) { _ in .remove }, as: UTF8.self) == "ab")
+        #expect(String(decoding: ParsedPage(broken).render { _ in .remove }, as: UTF8.self) == "ab")
     }
 
     @Test(arguments: ["/", "/clients/a/", "/clients/a/reports/x.html"])
