@@ -72,6 +72,20 @@ struct Fields {
         return trimmed
     }
 
+    /// `true` or `false`; `fallback` when the field is absent.
+    mutating func flag(_ name: String, fallback: Bool) -> Bool {
+        guard let text = text(name, required: false) else { return fallback }
+        switch text {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            if let node = value(name) {
+                problem("'\(name)' must be true or false, not '\(text)'", at: node)
+            }
+            return fallback
+        }
+    }
+
     mutating func list(_ name: String, required: Bool = true) -> [Node]? {
         guard let value = value(name) else {
             if required { problem("missing field '\(name)'; add a list under '\(name):'") }

@@ -10,6 +10,9 @@ public struct Portal: Sendable {
     public struct Mail: Sendable {
         public var from: String
         public var smtp: String?
+        /// Also mail when a care worker adds a message to a conversation users already know;
+        /// by default only a new conversation is mailed.
+        public var everyMessage: Bool
     }
 
     public var organisation: String
@@ -91,6 +94,7 @@ extension Portal {
         }
         let from = mail.text("from")
         let smtp = mail.text("smtp", required: false)
+        let everyMessage = mail.flag("every_message", fallback: false)
         if let smtp, let node = mail.value("smtp"),
             !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://"))
         {
@@ -98,7 +102,7 @@ extension Portal {
         }
         fields.problems.add(contentsOf: mail.finish())
         guard let from else { return nil }
-        return Mail(from: from, smtp: smtp)
+        return Mail(from: from, smtp: smtp, everyMessage: everyMessage)
     }
 }
 

@@ -12,22 +12,15 @@ final class AuditLog: Sendable {
     private let store: StateStore
     private let logger: Logger
     private let pending = Mutex<[AuditEvent]>([])
-    private let running = Atomic<Bool>(true)
-    private let finished = DispatchSemaphore(value: 0)
+    private let writer = Mutex<Periodic?>(nil)
 
     init(store: StateStore, interval: TimeInterval, logger: Logger) {
         self.store = store
         self.logger = logger
-        let thread = Thread { [self] in
-            while running.load(ordering: .relaxed) {
-                Thread.sleep(forTimeInterval: interval)
-                flush()
-            }
+        let periodic = Periodic(name: "careportal-audit", interval: interval) { [self] in
             flush()
-            finished.signal()
         }
-        thread.name = "careportal-audit"
-        thread.start()
+        writer.withLock { $0 = periodic }
     }
 
     /// Writes a security event now, before the response goes out.
@@ -59,7 +52,6 @@ final class AuditLog: Sendable {
 
     /// Writes what is buffered and stops the writer.
     func stop() {
-        guard running.exchange(false, ordering: .relaxed) else { return }
-        finished.wait()
+        writer.withLock { $0 }?.stop()
     }
 }

@@ -49,10 +49,11 @@ extension PortalServer {
                 segments, trailingSlash: slash, folder: snapshot.folder, store: store)
         }
         if isPage, let page = snapshot.pages.page(target, load: { open()?.readAll() }) {
-            recordView(target, client: client, session, context)
+            let body = personal(page, target: target, client: client, session, context)
+            opened(target, client: client, session, context)
             return HTTPResponse(
                 status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
-                body: .bytes(overlay(page, client: client, session, context)))
+                body: .bytes(body))
         }
         guard !isPage, let file = open() else {
             if !slash, SiteFiles.isFolder(segments, folder: snapshot.folder, store: directory.store)
@@ -61,27 +62,42 @@ extension PortalServer {
             }
             return notFound(context)
         }
-        recordView(target, client: client, session, context)
+        opened(target, client: client, session, context)
         return StaticFiles.respond(
             file, request: context.request, cache: "private, no-store", download: false)
     }
 
-    /// Every client page or file served goes into the audit log, as NEN 7513 expects.
-    private func recordView(
+    /// Every client page or file served goes into the audit log, as NEN 7513 expects; an
+    /// item's own page or file marks it read for this user.
+    private func opened(
         _ target: String, client: String, _ session: SessionRecord, _ context: RequestContext
     ) {
         audit.later(
             AuditEvent(
                 at: context.now, event: "view", username: session.username, client: client,
                 target: target, address: context.request.clientAddress))
+        guard let index = context.snapshot.indexes[client], let id = index.byURL[target],
+            let item = index.items[id]
+        else { return }
+        readState.markRead(
+            session.username, client: client, item: id, messages: item.messages,
+            now: context.now)
     }
 
-    /// Fills in the per-user and per-day parts of a generated page.
-    private func overlay(
-        _ page: ParsedPage, client: String, _ session: SessionRecord, _ context: RequestContext
+    /// The page with its per-user and per-day parts filled in.
+    func personal(
+        _ page: ParsedPage, target: String, client: String, _ session: SessionRecord,
+        _ context: RequestContext, draft: PersonalParts.Draft? = nil
     ) -> [UInt8] {
         let snapshot = context.snapshot
         let week = snapshot.currentWeek(context.now)
+        var parts = PersonalParts(
+            snapshot: snapshot, client: client,
+            index: snapshot.indexes[client] ?? ClientIndex.empty,
+            marks: readState.marks(session.username, client: client),
+            board: board.board(client), session: session, path: target,
+            showAll: context.query["all"] == "1")
+        parts.draft = draft
         return page.render { name in
             switch name {
             case "account":
@@ -99,7 +115,7 @@ extension PortalServer {
                     return .keep
                 }
                 return .replace(fragment)
-            default: return .keep
+            default: return parts.fill(name)
             }
         }
     }

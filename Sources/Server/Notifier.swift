@@ -61,6 +61,18 @@ final class Notifier: Sendable {
             ], snapshot: snapshot)
     }
 
+    /// That a care worker started a conversation (or, with `isNew` false, added a message):
+    /// only that, and the login link; what it says stays in the portal.
+    @discardableResult
+    func news(_ username: String, isNew: Bool, snapshot: SiteSnapshot) -> Bool {
+        send(
+            username, subject: "mail_news_subject", template: "mail-news",
+            values: [
+                "text": .string(snapshot.text(isNew ? "mail_news_text" : "mail_news_message_text")),
+                "link": .string("\(snapshot.manifest.portal.baseURL)/login"),
+            ], snapshot: snapshot)
+    }
+
     private func send(
         _ username: String, subject: String, template: String,
         values: [String: MustacheValue], snapshot: SiteSnapshot

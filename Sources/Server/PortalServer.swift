@@ -16,6 +16,9 @@ public final class PortalServer: Sendable {
     let logger: Logger
     let notifier: Notifier
     let housekeeping: Housekeeping
+    let readState: ReadState
+    let board: MessageBoard
+    let news: NewsMailer
     /// Checked when the username is unknown, so a failed login takes the same time either way.
     let dummyHash: String
 
@@ -31,6 +34,11 @@ public final class PortalServer: Sendable {
         audit = AuditLog(store: store, interval: settings.auditFlushInterval, logger: logger)
         notifier = Notifier(state: settings.state, logger: logger)
         housekeeping = Housekeeping(store: store, settings: settings, logger: logger)
+        readState = ReadState(store: store, interval: settings.auditFlushInterval, logger: logger)
+        board = MessageBoard(store: store, logger: logger)
+        news = NewsMailer(
+            store: store, directory: directory, notifier: notifier, settings: settings,
+            logger: logger)
         notifier.startDelivery(
             smtp: snapshot.manifest.portal.smtp, interval: settings.mailInterval)
         dummyHash = PasswordHash.make(
@@ -39,6 +47,8 @@ public final class PortalServer: Sendable {
 
     /// Writes what is buffered; call before the process ends.
     public func shutdown() {
+        news.stop()
+        readState.stop()
         audit.stop()
         notifier.stopDelivery()
         housekeeping.stop()

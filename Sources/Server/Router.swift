@@ -24,6 +24,7 @@ extension PortalServer {
         case ("logout", true) where segments.count == 1: return logout(&context)
         case ("activate", _): return activation(Array(segments.dropFirst()), &context)
         case ("clients", false): return clientRequest(segments, slash: slash, &context)
+        case ("clients", true): return clientPost(segments, slash: slash, &context)
         default: return notFound(context)
         }
     }

@@ -20,6 +20,8 @@ public struct ServerSettings: Sendable {
     public var auditFlushInterval: TimeInterval = 1
     /// How often queued mail is tried again when an SMTP server is configured.
     public var mailInterval: TimeInterval = 30
+    /// How often the server looks for a new build, to mail about new conversations.
+    public var buildCheckInterval: TimeInterval = 2
     public var clock: @Sendable () -> Date = { Date() }
 
     public init(site: URL, state: URL) {

@@ -19,6 +19,8 @@ final class SiteSnapshot: Sendable {
     let access: [String: Set<String>]
     let users: [String: Manifest.UserEntry]
     let clients: [String: Manifest.ClientEntry]
+    /// Each client's items by id, URL and kind.
+    let indexes: [String: ClientIndex]
     /// The portal's calendar, made once: a Calendar is costly to set up.
     let calendar: PortalCalendar
     private let records = Mutex<[String: ClientRecordView]>([:])
@@ -56,6 +58,7 @@ final class SiteSnapshot: Sendable {
         users = Dictionary(manifest.users.map { ($0.username, $0) }) { first, _ in first }
         access = users.mapValues { Set($0.clients) }
         clients = Dictionary(manifest.clients.map { ($0.id, $0) }) { first, _ in first }
+        indexes = clients.mapValues(ClientIndex.init)
         calendar = PortalCalendar(timeZone: manifest.portal.timeZone)
     }
 

@@ -24,6 +24,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var theme: String
         public var mailFrom: String?
         public var smtp: String?
+        /// `mail.every_message`: mail for each new message, not only for a new conversation.
+        public var mailEveryMessage: Bool?
     }
 
     /// A portal account and the clients it may see.
@@ -81,7 +83,8 @@ extension Manifest {
             organisation: portal.organisation, issuer: portal.issuer,
             baseURL: portal.baseURL, language: portal.language.rawValue,
             timeZone: portal.timeZone.identifier, theme: portal.theme,
-            mailFrom: portal.mail?.from, smtp: portal.mail?.smtp)
+            mailFrom: portal.mail?.from, smtp: portal.mail?.smtp,
+            mailEveryMessage: portal.mail?.everyMessage)
     }
 
     /// Gathers each person's clients: a username under several clients is one person.
@@ -149,9 +152,9 @@ struct ClientRecord: Codable, Sendable {
 }
 
 /// UTC timestamps for the manifest and calendar files, without a formatter object per call.
-enum UTCStamp {
+public enum UTCStamp {
     /// `2026-12-03T09:15:00Z`.
-    static func iso8601(_ date: Date) -> String {
+    public static func iso8601(_ date: Date) -> String {
         let p = parts(date)
         return "\(p[0])-\(p[1])-\(p[2])T\(p[3]):\(p[4]):\(p[5])Z"
     }

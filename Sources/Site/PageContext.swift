@@ -298,6 +298,7 @@ struct PageContext {
                 "from": .string(message.from), "html": .string(html),
                 "at": .string(strings.time(ContentTime(instant: message.at, hasTime: true))),
                 "at_iso": .string(UTCStamp.iso8601(message.at)),
+                "at_unix": .string(String(Int64(message.at.timeIntervalSince1970))),
             ])
         }
         return [

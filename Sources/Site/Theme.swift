@@ -24,7 +24,8 @@ public struct Theme: Sendable {
     /// The server's templates a theme must provide.
     static let requiredServerTemplates = [
         "page", "account", "client-switch", "login", "activate", "summary", "password",
-        "message", "choose", "mail-invitation", "mail-notice",
+        "message", "choose", "mail-invitation", "mail-notice", "mail-news", "unread", "count",
+        "no-unread", "show-read", "comments", "replies", "message-form",
     ]
 
     /// The page templates a theme must provide.

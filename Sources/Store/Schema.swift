@@ -60,6 +60,47 @@ enum Schema {
                 ) STRICT;
                 CREATE INDEX audit_user ON audit (username, at);
                 CREATE INDEX audit_client ON audit (client, at);
-                """)
+                """),
+        Migration(
+            version: 2,
+            sql: """
+                CREATE TABLE read_marks (
+                    username TEXT NOT NULL,
+                    client TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    read_at INTEGER NOT NULL,
+                    messages INTEGER NOT NULL,
+                    PRIMARY KEY (username, client, item)
+                ) STRICT, WITHOUT ROWID;
+
+                CREATE TABLE messages (
+                    id INTEGER PRIMARY KEY,
+                    client TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('comment', 'reply')),
+                    username TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    form_token TEXT NOT NULL,
+                    seen_at INTEGER,
+                    UNIQUE (username, form_token)
+                ) STRICT;
+                CREATE INDEX messages_item ON messages (client, item, created_at);
+                CREATE INDEX messages_unseen ON messages (client) WHERE seen_at IS NULL;
+
+                CREATE TABLE conversation_notices (
+                    client TEXT NOT NULL,
+                    conversation TEXT NOT NULL,
+                    messages INTEGER NOT NULL,
+                    noticed_at INTEGER NOT NULL,
+                    PRIMARY KEY (client, conversation)
+                ) STRICT, WITHOUT ROWID;
+
+                CREATE TABLE flags (
+                    name TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) STRICT;
+                """),
     ]
 }

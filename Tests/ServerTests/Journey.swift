@@ -63,6 +63,19 @@ extension ServerFixture {
             ])
     }
 
+    /// A browser logged in as `username`, activated with `password`; moves the clock on by a
+    /// step, so the next login's code is a fresh one.
+    func loggedIn(_ username: String, password: String = "Zonnebloem#Fiets7") throws
+        -> TestClient
+    {
+        let secret = try activate(username, password: password)
+        let browser = client()
+        let response = try logIn(browser, username, password, secret: secret)
+        #expect(response.status == 303)
+        advance(30)
+        return browser
+    }
+
     static func secret(in page: String) -> String? {
         guard
             let range = page.range(

@@ -1,4 +1,5 @@
 import Fixtures
+import Testing
 import Foundation
 import HTTP
 import Server
@@ -11,8 +12,8 @@ final class ServerFixture: @unchecked Sendable {
     let content: ContentFixture
     let state: URL
     let settings: ServerSettings
-    let portal: PortalServer
-    let http: HTTPServer
+    private(set) var portal: PortalServer
+    private(set) var http: HTTPServer
     let clock = Locked(ServerFixture.start)
     let logLines = Locked<[String]>([])
 
@@ -33,6 +34,7 @@ final class ServerFixture: @unchecked Sendable {
         settings.port = 0
         settings.clock = { clock.value }
         settings.mailInterval = 0.2
+        settings.buildCheckInterval = 0.1
         self.settings = settings
         let lines = logLines
         let logger = Logger(label: "test") { line in lines.update { $0.append(line) } }
@@ -47,6 +49,31 @@ final class ServerFixture: @unchecked Sendable {
     }
 
     var now: Date { clock.value }
+
+    /// Stops the server and starts a new one on the same site and state, as after a crash or
+    /// a deploy; moves `browsers` to its port.
+    func restart(_ browsers: TestClient...) throws {
+        http.stop(grace: 1)
+        portal.shutdown()
+        let lines = logLines
+        portal = try PortalServer(
+            settings: settings,
+            logger: Logger(label: "test") { line in lines.update { $0.append(line) } })
+        http = try HTTPServer(
+            host: "127.0.0.1", port: 0, limits: HTTPLimits(), handler: portal.handle)
+        for browser in browsers { browser.move(to: http.port) }
+    }
+
+    /// Adds a care worker's message to a conversation file of the content, as a care worker
+    /// would in git.
+    func appendMessage(to file: String, at time: String, text: String) throws {
+        let url = content.content.appendingPathComponent("clients/\(file)")
+        let old = try String(contentsOf: url, encoding: .utf8)
+        let author = try #require(
+            old.range(of: #"from: [^\n]+"#, options: .regularExpression).map { old[$0] })
+        let added = "  - at: \(time)\n    \(author)\n    text: \(text)\n"
+        try (old + added).write(to: url, atomically: true, encoding: .utf8)
+    }
 
     func advance(_ seconds: TimeInterval) {
         clock.update { $0 = $0.addingTimeInterval(seconds) }

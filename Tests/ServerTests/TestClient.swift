@@ -22,7 +22,7 @@ struct TestResponse {
 
 /// A browser-like client over real HTTP: keeps cookies, never follows redirects by itself.
 final class TestClient: @unchecked Sendable {
-    let base: String
+    private(set) var base: String
     private(set) var cookies: [String: String] = [:]
     private let session: URLSession
     private let delegate = NoRedirects()
@@ -64,6 +64,11 @@ final class TestClient: @unchecked Sendable {
         let response = try perform(request)
         remember(response)
         return response
+    }
+
+    /// Talks to a server restarted on another port, keeping the cookies.
+    func move(to port: UInt16) {
+        base = "http://127.0.0.1:\(port)"
     }
 
     func forget(_ name: String) {
