@@ -57,7 +57,9 @@ struct PersonalParts {
         case "show-read": return .replace(toggle())
         case "read": return .remove
         case "comments": return .replace(comments(argument))
-        case "replies-before": return .replace(replies(before: Int64(argument) ?? 0, argument))
+        case "replies-before":
+            let item = index.byURL[path] ?? ""
+            return .replace(replies(before: Int64(argument) ?? 0, item))
         case "replies": return .replace(replies(before: .max, argument))
         case "reply-form": return .replace(form(argument, kind: .reply))
         default: return .keep
@@ -184,12 +186,12 @@ enum MessageRules {
 }
 
 extension PortalCalendar {
-    /// `3 december 2026 14:05` in the portal's time zone and language.
+    /// `3 december 2026, 14:05` in the portal's time zone and language.
     func timeText(of date: Date, strings snapshot: SiteSnapshot) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         let hour = parts.hour ?? 0
         let minute = parts.minute ?? 0
         let clock = "\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
-        return dayText(of: date, strings: snapshot) + " " + clock
+        return dayText(of: date, strings: snapshot) + ", " + clock
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import HTTP
 import Server
 import Site
+import Store
 import Support
 import Synchronization
 
@@ -94,6 +95,11 @@ final class ServerFixture: @unchecked Sendable {
 
     func client() -> TestClient {
         TestClient(port: http.port)
+    }
+
+    /// The state database, opened apart from the server as another process would.
+    func store() throws -> StateStore {
+        try StateStore(folder: state)
     }
 
     func admin() throws -> Administration {
