@@ -51,6 +51,8 @@ public enum CareportalCommand {
             case "serve": return try ServeCommand.run(rest, console: console)
             case "invite", "reset", "unlock", "users", "audit":
                 return try AccountCommands.run(name, rest, console: console)
+            case "inbox", "export":
+                return try StaffCommands.run(name, rest, console: console)
             default: return unknown(name, console)
             }
         } catch {

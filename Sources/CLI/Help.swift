@@ -78,9 +78,30 @@ enum Help {
             name: "audit", summary: "print the audit log",
             usage: "careportal audit [--client ID] [--user NAME] [--limit N]",
             details: """
-                Logins, failures, lockouts, activations, resets, and every client page or file
-                served: time, event, user, client, what, address. Newest last; --limit (default
-                200) counts from the newest.
+                Logins, failures, lockouts, activations, resets, comments, replies, and every
+                client page or file served: time, event, user, client, what, address. Newest
+                last; --limit (default 200) counts from the newest.
+                """),
+        Command(
+            name: "inbox", summary: "list new comments and replies for the care workers",
+            usage: "careportal inbox [--client ID] [--json] [--peek] [--site DIR] [--state DIR]",
+            details: """
+                Lists the comments and replies that portal users wrote and no care worker has
+                seen yet, per client and item, oldest first, and marks them seen.
+
+                Options:
+                  --client ID     only this client
+                  --json          one JSON array instead of text
+                  --peek          list them but leave them unseen
+                """),
+        Command(
+            name: "export", summary: "everything the portal holds about one client, as JSON",
+            usage: "careportal export CLIENT [--output FILE] [--site DIR] [--state DIR]",
+            details: """
+                For a request to see one's data: the client's portal users and their account
+                state, every comment and reply, the read marks, the new-conversation mails and
+                the audit events, as one JSON document on standard output or in FILE (mode 600).
+                The care content itself is in git, under content/clients/CLIENT/.
                 """),
     ]
 

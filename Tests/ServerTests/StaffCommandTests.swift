@@ -1,0 +1,77 @@
+import Fixtures
+import Foundation
+import Testing
+
+/// `careportal inbox` and `careportal export`, run as the real program on the state the
+/// server wrote.
+@Suite struct StaffCommandTests {
+    let report = "/clients/sanne/reports/2026-11-19-voortgangsgesprek-november.html"
+    let conversation = "/clients/daan/conversations/2026-12-02-sinterklaas-op-school.html"
+
+    private func run(_ server: ServerFixture, _ words: [String]) throws -> String {
+        try tool(
+            Executable.careportal.path,
+            words + ["--site", server.content.site.path, "--state", server.state.path])
+    }
+
+    private func post(_ browser: TestClient, _ path: String, _ text: String) throws {
+        let page = try browser.get(path).text
+        let response = try browser.post(
+            path,
+            form: [("_csrf", try csrf(page)), ("_once", try field("_once", in: page)), ("text", text)])
+        #expect(response.status == 303)
+    }
+
+    @Test func inboxListsNewMessagesOnceAndPeekLeavesThem() throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        try post(mother, report, "Vraag over de afspraken.\nTweede regel.")
+        try post(mother, conversation, "Daan vond het leuk.")
+
+        let peeked = try run(server, ["inbox", "--peek"])
+        #expect(peeked.contains("Sanne de Vries (sanne)"))
+        #expect(peeked.contains("comments on \"Voortgangsgesprek november\""))
+        #expect(peeked.contains("Marieke de Vries (marieke.devries):"))
+        #expect(peeked.contains("      Tweede regel."))
+        #expect(peeked.contains("replies in \"Sinterklaas op school\""))
+
+        let json = try run(server, ["inbox", "--client", "sanne", "--json"])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(entries.count == 1)
+        #expect(entries.first?["item"] as? String == "reports/2026-11-19-voortgangsgesprek-november")
+        #expect(entries.first?["kind"] as? String == "comment")
+        #expect(entries.first?["text"] as? String == "Vraag over de afspraken.\nTweede regel.")
+
+        let rest = try run(server, ["inbox"])
+        #expect(!rest.contains("Voortgangsgesprek"), "sanne's comment was seen")
+        #expect(rest.contains("Daan vond het leuk."))
+        #expect(try run(server, ["inbox"]) == "No new comments or replies.")
+    }
+
+    @Test func exportHoldsEverythingAboutOneClientAndNothingElse() throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        try post(mother, report, "Over Sanne.")
+        try post(mother, conversation, "Over Daan.")
+        server.portal.shutdown()
+
+        let text = try run(server, ["export", "sanne"])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(document["format"] as? String == "careportal-export-1")
+        #expect((document["client"] as? [String: Any])?["name"] as? String == "Sanne de Vries")
+        let users = try #require(document["users"] as? [[String: Any]])
+        #expect(Set(users.compactMap { $0["username"] as? String })
+            == ["marieke.devries", "johan.devries"])
+        let messages = try #require(document["messages"] as? [[String: Any]])
+        #expect(messages.map { $0["text"] as? String } == ["Over Sanne."])
+        let marks = try #require(document["read_marks"] as? [[String: Any]])
+        #expect(marks.contains { ($0["item"] as? String)?.hasPrefix("reports/") == true })
+        let audit = try #require(document["audit"] as? [[String: Any]])
+        #expect(audit.contains { $0["event"] as? String == "comment" })
+        #expect(audit.contains { $0["event"] as? String == "view" })
+        #expect(!text.contains("Over Daan."), "nothing of another client")
+        #expect(!text.contains("daan/"))
+    }
+}
