@@ -151,6 +151,52 @@ import Testing
         #expect(page.contains("Reactie versturen"))
     }
 
+    @Test func manySessionsPostingAtOnceLoseNothingWhilePagesAreServed() throws {
+        let server = try ServerFixture()
+        let writers: [(String, String)] = [
+            ("johan.devries", report),
+            ("yusuf.elamrani", "/clients/yusuf/reports/2026-09-09-start-op-het-mbo.html"),
+            ("fatima.elamrani", "/clients/yusuf/reports/2026-09-30-geld-en-vrije-tijd.html"),
+            ("lotte.jansen", "/clients/lotte/reports/2026-11-05-stage-kinderopvang.html"),
+        ]
+        var sessions = try writers.map { (try server.loggedIn($0.0), $0.1) }
+        let password = "Zonnebloem#Fiets7"
+        let secret = try server.activate("marieke.devries", password: password)
+        let reader = server.client()
+        let mother = server.client()
+        for browser in [reader, mother] {
+            _ = try server.logIn(browser, "marieke.devries", password, secret: secret)
+            server.advance(30)
+        }
+        sessions.append((mother, report))
+        let failures = Locked(0)
+        let group = DispatchGroup()
+        for (browser, path) in sessions {
+            let form = (try csrf(try browser.get(path).text), path)
+            DispatchQueue.global().async(group: group) {
+                for number in 0..<40 {
+                    let response = try? browser.post(
+                        form.1,
+                        form: [
+                            ("_csrf", form.0), ("_once", "tokentokentoken\(number)"),
+                            ("text", "bericht \(number)"),
+                        ])
+                    if response?.status != 303 { failures.update { $0 += 1 } }
+                }
+            }
+        }
+        var pages = 0
+        while group.wait(timeout: .now()) == .timedOut {
+            #expect(try reader.get("/clients/daan/").status == 200)
+            pages += 1
+        }
+        #expect(failures.value == 0)
+        #expect(pages > 0)
+        let stored = try server.store()
+        let count = try ["sanne", "yusuf", "lotte"].map { try stored.messages(client: $0).count }
+        #expect(count.reduce(0, +) == sessions.count * 40)
+    }
+
     private func post(_ browser: TestClient, _ path: String, _ text: String) throws
         -> TestResponse
     {
