@@ -3,6 +3,8 @@
 #   nginx (no authentication), Caddy's file_server behind basic_auth, careportal's public
 #   assets, careportal's pages with a logged-in session (per-user parts filled in), and the
 #   same pages while logins run at the same time.
+# Then comments posted as fast as 16 connections can, each its own form, checked afterwards
+#   against the database: every acknowledged comment must be there.
 # Prints requests per second, p50 and p99 for each and the ratios.
 #
 #   bench/serve.sh [SECONDS] [CONNECTIONS]     (default 10 s, 64 connections)
@@ -112,9 +114,30 @@ LUA
   sleep 1
   run careportal-page-during-logins "http://127.0.0.1:18083/$page" -H "Cookie: $cookie"
   wait "$login_load" || true
+  # Comments: every request a new form (its own _once), each written with a disk sync.
+  csrf=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:18083/$page" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  cat >"$work/comment.lua" <<LUA
+local counter = 0
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+request = function()
+  counter = counter + 1
+  local body = "_csrf=$csrf&_once=bench" .. tostring(id) .. "x" .. counter .. "xxxxxxxx&text=Bench+comment+" .. counter
+  return wrk.format("POST", nil, {["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = "$cookie"}, body)
+end
+LUA
+  run careportal-comment-post "http://127.0.0.1:18083/$page" -s "$work/comment.lua" -c 16 -d 5s
 } >"$work/results.tsv"
+acknowledged=$(grep -o '[0-9]* requests in' "$work/wrk.careportal-comment-post" | awk '{print $1}')
+refused=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$work/wrk.careportal-comment-post" | awk '{print $NF}' || true)
+kill "${pids[-1]}" 2>/dev/null; sleep 1
+stored=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from messages where body like 'Bench comment %'\").fetchone()[0])" "$work/state/careportal.sqlite")
 
-python3 - "$work/results.tsv" "$work/wrk.logins" <<'PY'
+python3 - "$work/results.tsv" "$work/wrk.logins" "$acknowledged" "${refused:-0}" "$stored" <<'PY'
 import re, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 by = {r[0]: r for r in rows}
@@ -131,8 +154,14 @@ asset = float(by["careportal-asset"][1])
 print()
 print(f"careportal page with session / nginx:        {page / nginx:.0%}")
 print(f"careportal page with session / Caddy+auth:   {page / caddy:.2f}x")
-print(f"careportal dashboard / careportal asset:     {dash / asset:.0%}")
+print(f"careportal dashboard with session / nginx:   {dash / nginx:.0%}")
+print(f"careportal page with session / own asset:    {page / asset:.0%}")
+print(f"careportal dashboard / own asset:            {dash / asset:.0%}")
 print(f"p99 during logins / p99 alone:               "
       f"{float(by['careportal-page-during-logins'][3]) / float(by['careportal-session-page'][3]):.2f}x"
       f"  (logins/s meanwhile: {float(logins.group(1)) if logins else 0:.0f})")
+acknowledged, refused, stored = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+posts = float(by["careportal-comment-post"][1])
+print(f"comments: {posts:,.0f}/s; {acknowledged - refused} acknowledged, {stored} stored, "
+      f"{max(0, acknowledged - refused - stored)} lost")
 PY

@@ -2,8 +2,9 @@
 struct ContextStack {
     private var frames: [MustacheValue]
 
-    init(root: MustacheValue) {
-        frames = [root]
+    /// `roots` are searched last to first, as if each had been pushed in turn.
+    init(roots: [MustacheValue]) {
+        frames = roots
         frames.reserveCapacity(16)
     }
 

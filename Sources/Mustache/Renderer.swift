@@ -11,8 +11,8 @@ struct Renderer {
     private let partials: [String: Template]
     private var partialDepth = 0
 
-    init(context: MustacheValue, partials: [String: Template], capacity: Int) {
-        self.context = ContextStack(root: context)
+    init(contexts: [MustacheValue], partials: [String: Template], capacity: Int) {
+        self.context = ContextStack(roots: contexts)
         self.partials = partials
         output.reserveCapacity(capacity)
     }

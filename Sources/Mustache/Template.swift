@@ -15,7 +15,15 @@ public struct Template: Sendable {
 
     /// Renders with `context` as the root value; `partials` resolves `{{>name}}` tags.
     public func render(_ context: MustacheValue, partials: [String: Template] = [:]) -> String {
-        var renderer = Renderer(context: context, partials: partials, capacity: capacityHint)
+        render(layered: [context], partials: partials)
+    }
+
+    /// Renders with several root values, the last searched first: shared values (a theme's
+    /// strings) need not be copied into each call's own values.
+    public func render(layered contexts: [MustacheValue], partials: [String: Template] = [:])
+        -> String
+    {
+        var renderer = Renderer(contexts: contexts, partials: partials, capacity: capacityHint)
         renderer.render(nodes, indentation: "")
         return String(decoding: renderer.output, as: UTF8.self)
     }

@@ -98,24 +98,24 @@ extension PortalServer {
             board: board.board(client), session: session, path: target,
             showAll: context.query["all"] == "1")
         parts.draft = draft
-        return page.render { name in
-            switch name {
-            case "account":
+        return page.render { slot in
+            switch slot.kind {
+            case .account:
                 return .replace(
                     snapshot.fragment("account|\(session.csrf)") {
                         account(session, snapshot)
                     })
-            case "client-switch":
+            case .clientSwitch:
                 return .replace(
                     snapshot.fragment("switch|\(session.username)|\(client)") {
                         clientSwitch(session, client, snapshot)
                     })
-            case "this-week":
+            case .thisWeek:
                 guard let fragment = snapshot.record(client)?.weeks[week] else {
                     return .keep
                 }
                 return .replace(fragment)
-            default: return parts.fill(name)
+            default: return parts.fill(slot)
             }
         }
     }

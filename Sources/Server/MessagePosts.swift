@@ -9,8 +9,12 @@ extension PortalServer {
     func clientPost(
         _ segments: [String], slash: Bool, _ context: inout RequestContext
     ) -> HTTPResponse {
+        // A session that ended while the user typed: the text is shown, so it is not lost.
+        let typed = context.form?["text"]
         guard let session = context.loggedIn else {
-            return message(context, status: 403, "session_expired_heading", "session_expired_text")
+            return message(
+                context, status: 403, "session_expired_heading", "session_expired_text",
+                kept: typed)
         }
         let snapshot = context.snapshot
         guard segments.count >= 2, !slash,
@@ -34,7 +38,7 @@ extension PortalServer {
         else {
             return message(
                 context, status: 403, "session_expired_heading", "form_expired",
-                link: (target, "go_back"))
+                link: (target, "go_back"), kept: typed)
         }
         guard let once = form["_once"], MessageRules.isFormToken(once), let raw = form["text"]
         else { return message(context, status: 400, "bad_request_heading", "bad_request_text") }

@@ -5,7 +5,7 @@ import Synchronization
 struct ParsedPage: Sendable {
     enum Part: Sendable {
         case text([UInt8])
-        case slot(name: String, fallback: [Part])
+        case slot(Slots.Slot, fallback: [Part])
     }
 
     let parts: [Part]
@@ -17,7 +17,7 @@ struct ParsedPage: Sendable {
     }
 
     /// The page with each slot decided by `decide`.
-    func render(_ decide: (String) -> Slots.Fill) -> [UInt8] {
+    func render(_ decide: (Slots.Slot) -> Slots.Fill) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(size + 2048)
         Self.render(parts, into: &out, decide)
@@ -25,13 +25,13 @@ struct ParsedPage: Sendable {
     }
 
     private static func render(
-        _ parts: [Part], into out: inout [UInt8], _ decide: (String) -> Slots.Fill
+        _ parts: [Part], into out: inout [UInt8], _ decide: (Slots.Slot) -> Slots.Fill
     ) {
         for part in parts {
             switch part {
             case .text(let bytes): out.append(contentsOf: bytes)
-            case .slot(let name, let fallback):
-                switch decide(name) {
+            case .slot(let slot, let fallback):
+                switch decide(slot) {
                 case .keep: render(fallback, into: &out, decide)
                 case .replace(let text): out.append(contentsOf: text.utf8)
                 case .remove: break

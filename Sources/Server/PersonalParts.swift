@@ -44,25 +44,23 @@ struct PersonalParts {
         self.showAll = showAll
     }
 
-    mutating func fill(_ slot: String) -> Slots.Fill {
-        let colon = slot.firstIndex(of: ":")
-        let name = colon.map { String(slot[..<$0]) } ?? slot
-        let argument = colon.map { String(slot[slot.index(after: $0)...]) } ?? ""
-        switch name {
-        case "item": return showAll || isUnread(argument) ? .keep : .remove
-        case "unread": return isUnread(argument) ? .replace(render("unread", [:])) : .remove
-        case "unread-class": return isUnread(argument) ? .replace(" unread") : .remove
-        case "count": return .replace(count(argument))
-        case "empty": return empty(argument)
-        case "show-read": return .replace(toggle())
-        case "read": return .remove
-        case "comments": return .replace(comments(argument))
-        case "replies-before":
+    mutating func fill(_ slot: Slots.Slot) -> Slots.Fill {
+        let argument = slot.argument
+        switch slot.kind {
+        case .item: return showAll || isUnread(argument) ? .keep : .remove
+        case .unread: return isUnread(argument) ? .replace(cached("unread", [:])) : .remove
+        case .unreadClass: return isUnread(argument) ? .replace(" unread") : .remove
+        case .count: return .replace(count(argument))
+        case .empty: return empty(argument)
+        case .showRead: return .replace(toggle())
+        case .read: return .remove
+        case .comments: return .replace(comments(argument))
+        case .repliesBefore:
             let item = index.byURL[path] ?? ""
             return .replace(replies(before: Int64(argument) ?? 0, item))
-        case "replies": return .replace(replies(before: .max, argument))
-        case "reply-form": return .replace(form(argument, kind: .reply))
-        default: return .keep
+        case .replies: return .replace(replies(before: .max, argument))
+        case .replyForm: return .replace(form(argument, kind: .reply))
+        case .account, .clientSwitch, .thisWeek, .unknown: return .keep
         }
     }
 
@@ -79,19 +77,23 @@ struct PersonalParts {
 
     private mutating func count(_ kind: String) -> String {
         let count = unread(kind)
-        return render("count", ["count": .string(String(count)), "is_zero": .bool(count == 0)])
+        return cached(
+            "count", ["count": .string(String(count)), "is_zero": .bool(count == 0)],
+            key: String(count))
     }
 
     /// "No unread documents" when a list of unread items has none to show.
     private mutating func empty(_ kind: String) -> Slots.Fill {
         let total = index.byKind[kind]?.count ?? 0
         guard !showAll, total > 0, unread(kind) == 0 else { return .keep }
-        return .replace(render("no-unread", ["text": .string(snapshot.text("no_unread_\(kind)"))]))
+        let text = snapshot.text("no_unread_\(kind)")
+        return .replace(cached("no-unread", ["text": .string(text)], key: kind))
     }
 
     private func toggle() -> String {
         let (url, text) = showAll ? ("./", "hide_read") : ("?all=1", "show_read")
-        return render("show-read", ["url": .string(url), "text": .string(snapshot.text(text))])
+        return cached(
+            "show-read", ["url": .string(url), "text": .string(snapshot.text(text))], key: text)
     }
 
     // MARK: Comments and replies
@@ -125,20 +127,42 @@ struct PersonalParts {
         ])
     }
 
+    /// The comment or reply form. Without a draft it is rendered once per page with stand-ins
+    /// for the session's token and the form's own token, which are put in per request.
     private func form(_ item: String, kind: PortalMessage.Kind) -> String {
         let draft = draft?.item == item ? draft : nil
+        let once = MessageRules.formToken()
+        guard draft == nil else {
+            return formValues(kind, csrf: session.csrf, once: once, draft: draft)
+        }
+        let blank = snapshot.stencil("form|\(kind.rawValue)|\(path)") {
+            formValues(kind, csrf: Stencil.hole("csrf"), once: Stencil.hole("once"), draft: nil)
+        }
+        return blank.filled(["csrf": session.csrf, "once": once])
+    }
+
+    private func formValues(
+        _ kind: PortalMessage.Kind, csrf: String, once: String, draft: Draft?
+    ) -> String {
         let isComment = kind == .comment
         return render(
             "message-form",
             [
                 "action": .string(path), "form_id": .string(isComment ? "comment" : "reply"),
-                "csrf": .string(session.csrf), "once": .string(MessageRules.formToken()),
+                "csrf": .string(csrf), "once": .string(once),
                 "label": .string(snapshot.text(isComment ? "comment_label" : "reply_label")),
                 "submit": .string(snapshot.text(isComment ? "comment_submit" : "reply_submit")),
                 "max": .string(String(MessageRules.maximumLength)),
                 "text": .string(draft?.text ?? ""),
                 "error": draft.map { .string(snapshot.text($0.error)) } ?? .bool(false),
             ])
+    }
+
+    /// A fragment that depends only on the build and `key`: rendered once per build.
+    private func cached(
+        _ template: String, _ data: [String: MustacheValue], key: String = ""
+    ) -> String {
+        snapshot.fragment("\(template)|\(key)") { render(template, data) }
     }
 
     private func render(_ template: String, _ data: [String: MustacheValue]) -> String {

@@ -30,13 +30,14 @@ extension PortalServer {
     /// A page with a heading, a sentence and an optional link: errors and notices.
     func message(
         _ context: RequestContext, status: Int, _ heading: String, _ text: String,
-        link: (url: String, key: String)? = nil
+        link: (url: String, key: String)? = nil, kept: String? = nil
     ) -> HTTPResponse {
         let snapshot = context.snapshot
         var data: [String: MustacheValue] = [
             "heading": .string(snapshot.text(heading)), "text": .string(snapshot.text(text)),
             "is_error": .bool(status >= 400),
         ]
+        if let kept, !kept.isEmpty { data["kept"] = .string(kept) }
         let target =
             link
             ?? (context.loggedIn == nil

@@ -14,7 +14,7 @@ final class SiteSnapshot: Sendable {
     let theme: ServerTheme
     let templates: [String: Template]
     /// The values every server template sees, built once.
-    private let shared: [String: MustacheValue]
+    private let sharedValue: MustacheValue
     /// Username → the clients that user may see.
     let access: [String: Set<String>]
     let users: [String: Manifest.UserEntry]
@@ -28,6 +28,7 @@ final class SiteSnapshot: Sendable {
     let pages = PageCache()
     /// Rendered per-user fragments (account block, client switch) by key; bounded.
     private let fragments = Mutex<[String: String]>([:])
+    private let stencils = Mutex<[String: Stencil]>([:])
     /// The current week's name, recomputed once a minute.
     private let week = Mutex<(minute: Int, name: String)>((-1, ""))
 
@@ -49,12 +50,12 @@ final class SiteSnapshot: Sendable {
             templates[String(name.dropLast(9))] = try Template(text, name: name)
         }
         self.templates = templates
-        shared = [
+        sharedValue = .object([
             "t": .object(theme.strings.mapValues { .string($0) }),
             "assets": .object(theme.assets.mapValues { .string($0) }),
             "lang": .string(theme.language),
             "organisation": .string(manifest.portal.organisation),
-        ]
+        ])
         users = Dictionary(manifest.users.map { ($0.username, $0) }) { first, _ in first }
         access = users.mapValues { Set($0.clients) }
         clients = Dictionary(manifest.clients.map { ($0.id, $0) }) { first, _ in first }
@@ -74,8 +75,7 @@ final class SiteSnapshot: Sendable {
     /// Renders a server template with the theme's strings and assets added.
     func render(_ name: String, _ data: [String: MustacheValue]) -> String {
         guard let template = templates[name] else { return "" }
-        let values = shared.merging(data) { _, new in new }
-        return template.render(.object(values), partials: templates)
+        return template.render(layered: [sharedValue, .object(data)], partials: templates)
     }
 
     /// A fragment rendered once per key: the same user on the same page gets the same text.
@@ -87,6 +87,17 @@ final class SiteSnapshot: Sendable {
             cached[key] = text
         }
         return text
+    }
+
+    /// A fragment with holes, rendered once per key: see `Stencil`.
+    func stencil(_ key: String, render: () -> String) -> Stencil {
+        if let cached = stencils.withLock({ $0[key] }) { return cached }
+        let stencil = Stencil(render())
+        stencils.withLock { cached in
+            if cached.count >= 10_000 { cached.removeAll(keepingCapacity: true) }
+            cached[key] = stencil
+        }
+        return stencil
     }
 
     /// `2026-W49` for `now` in the portal's time zone.
@@ -138,5 +149,27 @@ final class SiteDirectory: Sendable {
         let target = buffer[..<count]
         let start = target.lastIndex(of: CChar(UInt8(ascii: "/"))).map { $0 + 1 } ?? 0
         return String(decoding: target[start...].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Rendered text with holes, `\u{1}NAME\u{1}`, filled per request: a form is the same for
+/// every user except its tokens, so it is rendered once and only the tokens are put in.
+struct Stencil: Sendable {
+    static func hole(_ name: String) -> String { "\u{1}\(name)\u{1}" }
+
+    /// Text and hole names by turns: even indexes are text, odd ones names.
+    private let parts: [String]
+
+    init(_ text: String) {
+        parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    func filled(_ values: [String: String]) -> String {
+        var out = ""
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + 128)
+        for (index, part) in parts.enumerated() {
+            out += index % 2 == 0 ? part : values[part] ?? ""
+        }
+        return out
     }
 }

@@ -3,6 +3,30 @@
 /// `ParsedPage` renders them without the markers; what happens to a region is the caller's
 /// choice per slot name: keep its default text, replace it, or drop it.
 enum Slots {
+    /// A slot's name, split once when the page is first read: `count:reports` is the kind
+    /// `count` with the argument `reports`.
+    struct Slot: Sendable, Equatable {
+        enum Kind: String, Sendable {
+            case account, clientSwitch = "client-switch", thisWeek = "this-week"
+            case item, unread, unreadClass = "unread-class", count, empty
+            case showRead = "show-read", read, comments, replies, replyForm = "reply-form"
+            case repliesBefore = "replies-before"
+            /// A name this server does not know: the slot keeps its default text.
+            case unknown
+        }
+
+        let kind: Kind
+        let argument: String
+        let name: String
+
+        init(_ name: String) {
+            self.name = name
+            let colon = name.firstIndex(of: ":")
+            kind = Kind(rawValue: String(name[..<(colon ?? name.endIndex)])) ?? .unknown
+            argument = colon.map { String(name[name.index(after: $0)...]) } ?? ""
+        }
+    }
+
     enum Fill {
         case keep
         case replace(String)
@@ -28,7 +52,7 @@ enum Slots {
                 rest = rest[bodyStart...]
                 continue
             }
-            parts.append(.slot(name: name, fallback: parse(rest[bodyStart..<bodyEnd])))
+            parts.append(.slot(Slot(name), fallback: parse(rest[bodyStart..<bodyEnd])))
             rest = rest[(bodyEnd + closing.count)...]
         }
         parts.append(.text(Array(rest)))

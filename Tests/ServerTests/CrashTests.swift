@@ -15,7 +15,8 @@ import Testing
         try RealTimeJourney.activateAndLogIn(
             browser, "lotte.jansen", site: content.site, state: state)
         let list = try browser.get("/clients/lotte/reports/?all=1").text
-        let report = try #require(ReadStateTests.links(in: list, under: "/clients/lotte/reports/").first)
+        let report = try #require(
+            ReadStateTests.links(in: list, under: "/clients/lotte/reports/").first)
         let token = try csrf(try browser.get(report).text)
 
         let acknowledged = Locked<[String]>([])
@@ -111,7 +112,8 @@ enum RealTimeJourney {
         let invited = try tool(
             Executable.careportal.path,
             ["invite", username, "--site", site.path, "--state", state.path])
-        let link = try #require(invited.range(of: #"/activate/[A-Za-z0-9_-]+"#, options: .regularExpression))
+        let link = try #require(
+            invited.range(of: #"/activate/[A-Za-z0-9_-]+"#, options: .regularExpression))
         #expect(try browser.get(String(invited[link])).status == 303)
         let page = try browser.get("/activate").text
         let secret = try #require(ServerFixture.secret(in: page))

@@ -114,7 +114,9 @@ import Testing
             form: [("_csrf", try csrf(own)), ("_once", "AAAAAAAAAAAAAAAAAAAAAA"), ("text", "x")])
         #expect(refused.status == 404)
         let anonymous = server.client()
-        #expect(try anonymous.post(report, form: [("text", "x")]).status == 403)
+        let ended = try anonymous.post(report, form: [("text", "Lange tekst <b>hier</b>")])
+        #expect(ended.status == 403)
+        #expect(ended.text.contains("readonly>Lange tekst &lt;b&gt;hier&lt;/b&gt;</textarea>"))
         #expect(try server.store().messages(client: "sanne").isEmpty)
     }
 

@@ -9,8 +9,8 @@ import Testing
             + "<!--slot:account-->default<!--/slot:account-->").utf8)
 
     @Test func keepsReplacesAndRemoves() {
-        let filled = ParsedPage(page).render { name in
-            switch name {
+        let filled = ParsedPage(page).render { slot in
+            switch slot.name {
             case "item:b": return .remove
             case "unread:a": return .replace("<b>new</b>")
             default: return .keep
@@ -19,6 +19,15 @@ import Testing
         #expect(
             String(decoding: filled, as: UTF8.self)
                 == "<ul><li>A<b>new</b></li></ul>default")
+    }
+
+    @Test func slotNamesAreSplitIntoKindAndArgument() {
+        let slot = Slots.Slot("count:reports")
+        #expect(slot.kind == .count)
+        #expect(slot.argument == "reports")
+        #expect(Slots.Slot("replies:conversations/a-b").argument == "conversations/a-b")
+        #expect(Slots.Slot("account").kind == .account)
+        #expect(Slots.Slot("agenda-now").kind == .unknown)
     }
 
     @Test func anUnclosedSlotLeavesTheRestAsItIs() {

@@ -18,7 +18,9 @@ import Testing
         let page = try browser.get(path).text
         let response = try browser.post(
             path,
-            form: [("_csrf", try csrf(page)), ("_once", try field("_once", in: page)), ("text", text)])
+            form: [
+                ("_csrf", try csrf(page)), ("_once", try field("_once", in: page)), ("text", text),
+            ])
         #expect(response.status == 303)
     }
 
@@ -39,7 +41,8 @@ import Testing
         let entries = try #require(
             try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(entries.count == 1)
-        #expect(entries.first?["item"] as? String == "reports/2026-11-19-voortgangsgesprek-november")
+        #expect(
+            entries.first?["item"] as? String == "reports/2026-11-19-voortgangsgesprek-november")
         #expect(entries.first?["kind"] as? String == "comment")
         #expect(entries.first?["text"] as? String == "Vraag over de afspraken.\nTweede regel.")
 
@@ -62,8 +65,9 @@ import Testing
         #expect(document["format"] as? String == "careportal-export-1")
         #expect((document["client"] as? [String: Any])?["name"] as? String == "Sanne de Vries")
         let users = try #require(document["users"] as? [[String: Any]])
-        #expect(Set(users.compactMap { $0["username"] as? String })
-            == ["marieke.devries", "johan.devries"])
+        #expect(
+            Set(users.compactMap { $0["username"] as? String })
+                == ["marieke.devries", "johan.devries"])
         let messages = try #require(document["messages"] as? [[String: Any]])
         #expect(messages.map { $0["text"] as? String } == ["Over Sanne."])
         let marks = try #require(document["read_marks"] as? [[String: Any]])
