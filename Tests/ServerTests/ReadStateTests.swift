@@ -48,6 +48,22 @@ import Testing
         #expect(all.contains("Alleen ongelezen items tonen"))
     }
 
+    @Test func theToggleAndBadgesSpeakEnglishInAnEnglishPortal() throws {
+        let server = try ServerFixture()
+        let portal = try server.read("portal.yaml")
+        try server.write(
+            "portal.yaml", portal.replacingOccurrences(of: "language: nl", with: "language: en"))
+        try server.rebuild()
+        let daughter = try server.loggedIn("lotte.jansen")
+        let page = try daughter.get("/clients/lotte/reports/").text
+        #expect(page.contains(">Also show read items</a>"))
+        #expect(page.contains("<span class=\"badge badge-unread\">new</span>"))
+        let report = try #require(Self.links(in: page, under: "/clients/lotte/reports/").first)
+        let form = try daughter.get(report).text
+        #expect(form.contains("Post comment"))
+        #expect(form.contains("At most 2000 characters."))
+    }
+
     @Test func aListWithEverythingReadSaysSo() throws {
         let server = try ServerFixture()
         let daughter = try server.loggedIn("lotte.jansen")
