@@ -2,7 +2,9 @@ import HTTP
 
 /// Builders for the responses every handler needs, with the security headers set in one place.
 enum Responses {
-    /// Every response gets these: no inline script, no framing, no sniffing, no referrer.
+    /// Every response gets these: no inline script, no framing, no sniffing, no referrer to
+    /// other sites. Not `no-referrer`: with it, browsers send `Origin: null` on a form post,
+    /// and the same-origin check of every form would refuse real browsers.
     static let securityHeaders: [(name: String, value: String)] = [
         (
             "Content-Security-Policy",
@@ -10,7 +12,7 @@ enum Responses {
                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         ),
         ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
+        ("Referrer-Policy", "same-origin"),
         ("X-Frame-Options", "DENY"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
     ]

@@ -46,6 +46,8 @@ final class TestClient: @unchecked Sendable {
         let body = form.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
         var all = headers
         all["Content-Type"] = "application/x-www-form-urlencoded"
+        // As a browser does on every form post.
+        if all["Origin"] == nil { all["Origin"] = base }
         return try send("POST", path, body: Data(body.utf8), headers: all)
     }
 
