@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
 from conftest import (DESKTOP, PASSWORD, REPO, chromium, click, code, fetch, fill, log_in,
@@ -193,7 +195,8 @@ def test_everything_works_by_keyboard_alone(pages):
     assert driver.execute_script(
         "return getComputedStyle(arguments[0]).outlineStyle", skip) != "none", "focus shows"
     skip.send_keys(Keys.ENTER)
-    assert driver.switch_to.active_element.get_attribute("id") == "main"
+    WebDriverWait(driver, 5).until(
+        lambda d: d.switch_to.active_element.get_attribute("id") == "main")
 
     # On through the page to the comment box, type, and send with the keyboard.
     for _ in range(80):
@@ -208,7 +211,9 @@ def test_everything_works_by_keyboard_alone(pages):
     assert button.tag_name == "button"
     assert driver.execute_script(
         "return getComputedStyle(arguments[0]).outlineStyle", button) != "none"
+    page = driver.find_element(By.TAG_NAME, "html")
     button.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
     assert "Met het toetsenbord geschreven." in driver.find_element(
         By.CSS_SELECTOR, ".comment-list").text
 
