@@ -31,6 +31,12 @@ public final class StateStore: Sendable {
         readers[nextReader.add(1, ordering: .relaxed).oldValue % readers.count]
     }
 
+    /// SQLite's own check of every page and index: `["ok"]` for a sound database, else the
+    /// problems it found.
+    public func integrityCheck() throws -> [String] {
+        try database.integrityCheck()
+    }
+
     /// The version of the newest migration applied.
     public var schemaVersion: Int {
         (try? database.queryOne("PRAGMA user_version")?.int("user_version")).flatMap {

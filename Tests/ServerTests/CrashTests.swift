@@ -4,7 +4,8 @@ import Store
 import Testing
 
 /// A comment the browser got a success answer for survives `kill -9` of the server at any
-/// moment: the real program, killed while a client posts in a loop, then started again.
+/// moment: the real program, killed while a client posts in a loop and another guesses
+/// passwords, then started again; the database passes SQLite's integrity check.
 @Suite struct CrashTests {
     @Test func everyAcknowledgedCommentSurvivesKill9() throws {
         let content = try ContentFixture.example()
@@ -24,15 +25,21 @@ import Testing
             let poster = Poster(browser: browser, path: report, csrf: token, round: round)
             let thread = Thread { poster.run(acknowledged) }
             thread.start()
+            let guesser = Guesser(port: server.port)
+            let guessing = Thread { guesser.run() }
+            guessing.start()
             Thread.sleep(forTimeInterval: Double.random(in: 0.3...0.9))
             server.kill()
             poster.finished.wait()
+            guesser.finished.wait()
             server = try ServeProcess(site: content.site, state: state)
             browser.move(to: server.port)
         }
         defer { server.kill() }
 
-        let texts = Set(try StateStore(folder: state).messages(client: "lotte").map(\.body))
+        let store = try StateStore(folder: state)
+        #expect(try store.integrityCheck() == ["ok"])
+        let texts = Set(try store.messages(client: "lotte").map(\.body))
         let missing = acknowledged.value.filter { !texts.contains($0) }
         #expect(acknowledged.value.count > 20, "the loop posted for real")
         #expect(missing.isEmpty, "acknowledged but lost: \(missing)")
@@ -66,6 +73,32 @@ private final class Poster: Sendable {
                     path, form: [("_csrf", csrf), ("_once", once), ("text", text)])
             else { return }
             if response.status == 303 { acknowledged.update { $0.append(text) } }
+        }
+    }
+}
+
+/// Failed logins in a loop, each a write of failure counts and an audit event, until the
+/// server stops answering.
+private final class Guesser: Sendable {
+    let port: UInt16
+    let finished = DispatchSemaphore(value: 0)
+
+    init(port: UInt16) {
+        self.port = port
+    }
+
+    func run() {
+        defer { finished.signal() }
+        let browser = TestClient(port: port)
+        for number in 0..<10_000 {
+            guard let page = try? browser.get("/login"), let token = try? csrf(page.text),
+                (try? browser.post(
+                    "/login",
+                    form: [
+                        ("_csrf", token), ("username", "raden\(number % 7)"),
+                        ("password", "Fout#wachtwoord1"), ("code", "123456"), ("next", ""),
+                    ])) != nil
+            else { return }
         }
     }
 }
