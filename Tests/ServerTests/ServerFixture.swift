@@ -21,7 +21,7 @@ final class ServerFixture: @unchecked Sendable {
     /// Today in the example content's month, so this week has appointments.
     static let start = Date(timeIntervalSince1970: 1_796_300_000)
 
-    init(minimal: Bool = false, smtp: String? = nil) throws {
+    init(minimal: Bool = false, smtp: String? = nil, limits: HTTPLimits = HTTPLimits()) throws {
         content = minimal ? try ContentFixture() : try ContentFixture.example()
         if let smtp {
             let file = content.content.appendingPathComponent("portal.yaml")
@@ -41,7 +41,7 @@ final class ServerFixture: @unchecked Sendable {
         let logger = Logger(label: "test") { line in lines.update { $0.append(line) } }
         portal = try PortalServer(settings: settings, logger: logger)
         http = try HTTPServer(
-            host: "127.0.0.1", port: 0, limits: HTTPLimits(), handler: portal.handle)
+            host: "127.0.0.1", port: 0, limits: limits, handler: portal.handle)
     }
 
     deinit {
