@@ -95,6 +95,12 @@ private struct BuildRun: Sendable {
         for result in results { problems.add(contentsOf: result.problems) }
         let records = results.compactMap(\.record)
         problems.add(contentsOf: UserCheck.conflicts(in: records))
+        // A disk that is full or read-only is not a problem of the content: it is said as
+        // such, and nothing is published.
+        if let failure = results.lazy.compactMap(\.writeFailure).first {
+            if let target { try? FileManager.default.removeItem(at: target) }
+            throw BuildError.output(failure)
+        }
 
         guard problems.isEmpty else {
             if let target { try? FileManager.default.removeItem(at: target) }
@@ -191,6 +197,8 @@ private struct ClientResult: Sendable {
     var rendered = false
     var pages = 0
     var files = 0
+    /// Why the client's output could not be written, when it could not.
+    var writeFailure: String?
 }
 
 /// Loads, renders and writes one client, or reuses its output when nothing it depends on
@@ -219,8 +227,10 @@ private struct ClientTask {
         do {
             try write(output, as: object, in: folder)
             result.object = object
+        } catch BuildError.output(let message) {
+            result.writeFailure = message
         } catch {
-            result.problems.add("\(error)", file: "clients/\(id)")
+            result.writeFailure = "cannot write the pages of \(id): \(error)"
         }
         return result
     }

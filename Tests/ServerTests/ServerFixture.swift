@@ -21,7 +21,10 @@ final class ServerFixture: @unchecked Sendable {
     /// Today in the example content's month, so this week has appointments.
     static let start = Date(timeIntervalSince1970: 1_796_300_000)
 
-    init(minimal: Bool = false, smtp: String? = nil, limits: HTTPLimits = HTTPLimits()) throws {
+    init(
+        minimal: Bool = false, smtp: String? = nil, limits: HTTPLimits = HTTPLimits(),
+        state: URL? = nil
+    ) throws {
         content = minimal ? try ContentFixture() : try ContentFixture.example()
         if let smtp {
             let file = content.content.appendingPathComponent("portal.yaml")
@@ -29,9 +32,9 @@ final class ServerFixture: @unchecked Sendable {
             try (text + "  smtp: \(smtp)\n").write(to: file, atomically: true, encoding: .utf8)
         }
         try Self.build(content)
-        state = content.root.appendingPathComponent("state")
+        self.state = state ?? content.root.appendingPathComponent("state")
         let clock = self.clock
-        var settings = ServerSettings(site: content.site, state: state)
+        var settings = ServerSettings(site: content.site, state: self.state)
         settings.port = 0
         settings.clock = { clock.value }
         settings.mailInterval = 0.2
