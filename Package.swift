@@ -63,7 +63,8 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: ["Content", "Markdown", "Mustache", "Crypto", "CSystem", "Support"]),
-        .target(name: "CLI", dependencies: ["Content", "Site", "Server", "HTTP", "Support"]),
+        .target(
+            name: "CLI", dependencies: ["Content", "Site", "Server", "HTTP", "Support", "CSystem"]),
         .executableTarget(name: "careportal", dependencies: ["CLI"]),
 
         .target(name: "Fixtures", dependencies: ["SMTP"], path: "Tests/Fixtures"),

@@ -1,3 +1,4 @@
+import CSystem
 import Dispatch
 import Foundation
 import HTTP
@@ -26,6 +27,9 @@ enum ServeCommand {
     }
 
     private static func serve(_ settings: ServerSettings, console: Console) -> CommandStatus {
+        // Two arenas for the whole server: its threads share caches, and memory stays flat
+        // over days instead of growing with fragmentation (measured by bench/soak.sh).
+        _ = careportal_limit_malloc_arenas(2)
         let logger = Logger(label: "careportal")
         let portal: PortalServer
         let server: HTTPServer

@@ -1,7 +1,12 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <unistd.h>
 #include "csystem.h"
 
 int careportal_syncfs(int fd) {
     return syncfs(fd);
+}
+
+int careportal_limit_malloc_arenas(int count) {
+    return mallopt(M_ARENA_MAX, count);
 }

@@ -101,10 +101,7 @@ extension PortalServer {
         return page.render { slot in
             switch slot.kind {
             case .account:
-                return .replace(
-                    snapshot.fragment("account|\(session.csrf)") {
-                        account(session, snapshot)
-                    })
+                return .replace(accountBlock(session, snapshot))
             case .clientSwitch:
                 return .replace(
                     snapshot.fragment("switch|\(session.username)|\(client)") {

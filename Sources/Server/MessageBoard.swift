@@ -12,17 +12,21 @@ final class MessageBoard: Sendable {
     struct Board: Sendable {
         var version: Int
         var byItem: [String: [PortalMessage]]
+        var count = 0
     }
 
     private struct Cache {
         var versions: [String: Int] = [:]
         var boards: [String: Board] = [:]
+        /// How many messages the boards hold together, for the budget.
+        var messages = 0
     }
 
     private let store: StateStore
     private let logger: Logger
     private let cache = Mutex(Cache())
-    private let limit = 5_000
+    /// At most this many messages in memory; past it the boards are read again as needed.
+    private let budget = 20_000
 
     init(store: StateStore, logger: Logger) {
         self.store = store
@@ -41,6 +45,7 @@ final class MessageBoard: Sendable {
         do {
             for message in try store.messages(client: client) {
                 board.byItem[message.item, default: []].append(message)
+                board.count += 1
             }
         } catch {
             logger.error("cannot read messages", ["client": client, "error": "\(error)"])
@@ -49,8 +54,12 @@ final class MessageBoard: Sendable {
         cache.withLock { cache in
             // Kept only if no post came in while it loaded; else the next request reloads.
             guard cache.versions[client, default: 0] == version else { return }
-            if cache.boards.count >= limit { cache.boards.removeAll(keepingCapacity: true) }
+            if cache.messages + board.count > budget {
+                cache.boards.removeAll(keepingCapacity: true)
+                cache.messages = 0
+            }
             cache.boards[client] = board
+            cache.messages += board.count
         }
         return board
     }
@@ -61,7 +70,9 @@ final class MessageBoard: Sendable {
         if result.isNew {
             cache.withLock { cache in
                 cache.versions[message.client, default: 0] += 1
-                cache.boards[message.client] = nil
+                if let dropped = cache.boards.removeValue(forKey: message.client) {
+                    cache.messages -= dropped.count
+                }
             }
         }
         return result

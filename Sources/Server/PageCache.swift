@@ -41,24 +41,16 @@ struct ParsedPage: Sendable {
     }
 }
 
-/// Parsed pages by path, for one build. Bounded: past `limit` pages it starts over, so a
+/// Parsed pages by path, for one build, within a memory budget (see `BoundedCache`), so a
 /// crawl of every page cannot grow the server without end.
 final class PageCache: Sendable {
-    private let pages = Mutex<[String: ParsedPage]>([:])
-    private let limit: Int
+    private let pages: BoundedCache<ParsedPage>
 
-    init(limit: Int = 2048) {
-        self.limit = limit
+    init(budget: Int = 8 << 20) {
+        pages = BoundedCache(budget: budget) { $0.size }
     }
 
     func page(_ path: String, load: () -> [UInt8]?) -> ParsedPage? {
-        if let page = pages.withLock({ $0[path] }) { return page }
-        guard let bytes = load() else { return nil }
-        let page = ParsedPage(bytes)
-        pages.withLock { cached in
-            if cached.count >= limit { cached.removeAll(keepingCapacity: true) }
-            cached[path] = page
-        }
-        return page
+        pages.value(path) { load().map(ParsedPage.init) }
     }
 }

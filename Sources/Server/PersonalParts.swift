@@ -99,7 +99,7 @@ struct PersonalParts {
     // MARK: Comments and replies
 
     private func comments(_ item: String) -> String {
-        let list = snapshot.fragment("comments|\(client)|\(item)|\(board.version)") {
+        let list = snapshot.fragment("comments|\(client)|\(item)", version: board.version) {
             let comments = (board.byItem[item] ?? []).map(values)
             return render(
                 "comments", ["comments": .list(comments), "has_comments": .bool(!comments.isEmpty)])

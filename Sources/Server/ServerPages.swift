@@ -20,6 +20,15 @@ extension PortalServer {
         return Responses.html(status, snapshot.render("page", layout))
     }
 
+    /// The account block of a client page: rendered once per user, with a hole for the
+    /// session's token, so ten thousand sessions do not make ten thousand copies.
+    func accountBlock(_ session: SessionRecord, _ snapshot: SiteSnapshot) -> String {
+        var blank = session
+        blank.csrf = Stencil.hole("csrf")
+        return snapshot.stencil("account|\(session.username)") { account(blank, snapshot) }
+            .filled(["csrf": session.csrf])
+    }
+
     /// The account block: the user's name and the logout button.
     func account(_ session: SessionRecord, _ snapshot: SiteSnapshot) -> String {
         let name = snapshot.users[session.username]?.name ?? session.username

@@ -81,29 +81,40 @@ struct Sessions: Sendable {
 
 /// Recently read sessions by id hash, each kept for one second.
 final class SessionCache: Sendable {
-    private let entries = Mutex<[[UInt8]: (session: SessionRecord, read: Date)]>([:])
+    private struct Entries {
+        var byHash: [[UInt8]: (session: SessionRecord, read: Date)] = [:]
+        var swept = Date.distantPast
+    }
+
+    private let entries = Mutex(Entries())
 
     func get(_ idHash: [UInt8], now: Date) -> SessionRecord? {
         entries.withLock { entries in
-            guard let entry = entries[idHash], now.timeIntervalSince(entry.read) < 1,
+            guard let entry = entries.byHash[idHash], now.timeIntervalSince(entry.read) < 1,
                 now >= entry.read
             else { return nil }
             return entry.session
         }
     }
 
+    /// Keeps `session` for a second. Once a second, entries older than that are swept out,
+    /// so the cache holds about the sessions of the last second, not every session seen.
     func put(_ session: SessionRecord, now: Date) {
         entries.withLock { entries in
-            if entries.count >= 10_000 { entries.removeAll(keepingCapacity: true) }
-            entries[session.idHash] = (session, now)
+            if now.timeIntervalSince(entries.swept) >= 1 {
+                entries.byHash = entries.byHash.filter { now.timeIntervalSince($0.value.read) < 1 }
+                entries.swept = now
+            }
+            if entries.byHash.count >= 10_000 { entries.byHash.removeAll(keepingCapacity: true) }
+            entries.byHash[session.idHash] = (session, now)
         }
     }
 
     func remove(_ idHash: [UInt8]) {
-        _ = entries.withLock { $0.removeValue(forKey: idHash) }
+        _ = entries.withLock { $0.byHash.removeValue(forKey: idHash) }
     }
 
     func removeAll() {
-        entries.withLock { $0.removeAll() }
+        entries.withLock { $0.byHash.removeAll() }
     }
 }

@@ -27,8 +27,13 @@ final class SiteSnapshot: Sendable {
     /// Pages of this build already read and split at their slots.
     let pages = PageCache()
     /// Rendered per-user fragments (account block, client switch) by key; bounded.
-    private let fragments = Mutex<[String: String]>([:])
-    private let stencils = Mutex<[String: Stencil]>([:])
+    private let fragments = BoundedCache<String>(budget: 4 << 20) { $0.utf8.count }
+    private let stencils = BoundedCache<Stencil>(budget: 1 << 20) { $0.size }
+    /// Fragments that change with a version (a client's comments): one entry per key, the
+    /// newest version only.
+    private let versioned = BoundedCache<(version: Int, text: String)>(budget: 4 << 20) {
+        $0.text.utf8.count
+    }
     /// The current week's name, recomputed once a minute.
     private let week = Mutex<(minute: Int, name: String)>((-1, ""))
 
@@ -80,24 +85,20 @@ final class SiteSnapshot: Sendable {
 
     /// A fragment rendered once per key: the same user on the same page gets the same text.
     func fragment(_ key: String, render: () -> String) -> String {
-        if let cached = fragments.withLock({ $0[key] }) { return cached }
+        fragments.value(key) { render() } ?? ""
+    }
+
+    /// A fragment kept for its newest `version` only, so old versions never pile up.
+    func fragment(_ key: String, version: Int, render: () -> String) -> String {
+        if let known = versioned[key], known.version == version { return known.text }
         let text = render()
-        fragments.withLock { cached in
-            if cached.count >= 10_000 { cached.removeAll(keepingCapacity: true) }
-            cached[key] = text
-        }
+        versioned.put((version, text), for: key)
         return text
     }
 
     /// A fragment with holes, rendered once per key: see `Stencil`.
     func stencil(_ key: String, render: () -> String) -> Stencil {
-        if let cached = stencils.withLock({ $0[key] }) { return cached }
-        let stencil = Stencil(render())
-        stencils.withLock { cached in
-            if cached.count >= 10_000 { cached.removeAll(keepingCapacity: true) }
-            cached[key] = stencil
-        }
-        return stencil
+        stencils.value(key) { Stencil(render()) } ?? Stencil("")
     }
 
     /// `2026-W49` for `now` in the portal's time zone.
@@ -159,9 +160,11 @@ struct Stencil: Sendable {
 
     /// Text and hole names by turns: even indexes are text, odd ones names.
     private let parts: [String]
+    let size: Int
 
     init(_ text: String) {
         parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+        size = text.utf8.count
     }
 
     func filled(_ values: [String: String]) -> String {

@@ -24,6 +24,9 @@ public final class StateStore: Sendable {
         database = try Database(path: path)
         try database.migrate(Schema.migrations)
         readers = try (0..<4).map { _ in try Database(path: path) }
+        // The readers answer point lookups (a session, a user's marks): a small page cache
+        // each is enough, where SQLite's default 2 MiB each would add up.
+        for reader in readers { try reader.execute("PRAGMA cache_size = -256") }
     }
 
     /// A read connection, taken in turn.

@@ -5,4 +5,9 @@
 /// set. Each is a plain pass-through.
 int careportal_syncfs(int fd);
 
+/// Caps glibc's malloc arenas (mallopt M_ARENA_MAX). glibc gives each thread that contends
+/// for the heap its own arena, up to eight per core, and a long-running server's memory then
+/// grows with fragmentation spread over them. Returns 1 on success.
+int careportal_limit_malloc_arenas(int count);
+
 #endif
