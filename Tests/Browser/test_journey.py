@@ -9,11 +9,13 @@ import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium_axe_python import Axe
 
 from conftest import (DESKTOP, PASSWORD, PHONE, chromium, click, code, fetch, fill, log_in,
                       screenshot, session_cookie, submit)
 
 USER = "marieke.devries"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def unread_count(driver, card: str) -> int:
@@ -70,6 +72,10 @@ def journey(driver, portal, width, reset):
     # 4. Login; the dashboard with its unread counts.
     log_in(driver, portal, USER, secret)
     shot("04-choose-client")
+    axe = Axe(driver)
+    axe.inject()
+    found = axe.run(options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})["violations"]
+    assert not found, [v["id"] for v in found]
     click(driver, driver.find_element(By.LINK_TEXT, "Sanne de Vries"))
     shot("05-dashboard")
     reports_before = unread_count(driver, "reports")
