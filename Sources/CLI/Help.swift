@@ -103,6 +103,23 @@ enum Help {
                 the audit events, as one JSON document on standard output or in FILE (mode 600).
                 The care content itself is in git, under content/clients/CLIENT/.
                 """),
+        Command(
+            name: "backup", summary: "copy the state database while the server runs",
+            usage: "careportal backup FILE [--state DIR]",
+            details: """
+                Writes one consistent copy of state/careportal.sqlite to FILE (mode 600) with
+                SQLite's backup API, while the server keeps serving and writing. FILE must not
+                exist yet. The secret key (state/secret.key) is not in it: back that up once,
+                apart, because without it the authenticator secrets cannot be read.
+                """),
+        Command(
+            name: "restore", summary: "put a backup of the state database back",
+            usage: "careportal restore FILE [--state DIR]",
+            details: """
+                Checks FILE (SQLite's integrity check, a schema this careportal knows), then
+                replaces state/careportal.sqlite with it. Stop the server first; restore refuses
+                while a server holds the state folder.
+                """),
     ]
 
     static var overview: String {

@@ -4,6 +4,7 @@ import Foundation
 import HTTP
 import Store
 import Support
+import Synchronization
 
 /// The gate in front of the site: answers every request, deciding who may see what.
 public final class PortalServer: Sendable {
@@ -21,10 +22,13 @@ public final class PortalServer: Sendable {
     let news: NewsMailer
     /// Checked when the username is unknown, so a failed login takes the same time either way.
     let dummyHash: String
+    /// Held while serving: no second server and no restore on the same state meanwhile.
+    private let lock: Mutex<StateLock?>
 
     public init(settings: ServerSettings, logger: Logger) throws {
         self.settings = settings
         self.logger = logger
+        lock = Mutex(try StateLock(folder: settings.state))
         store = try StateStore(folder: settings.state)
         directory = SiteDirectory(link: settings.site.path)
         let snapshot = try directory.snapshot()
@@ -52,6 +56,7 @@ public final class PortalServer: Sendable {
         audit.stop()
         notifier.stopDelivery()
         housekeeping.stop()
+        lock.withLock { $0 = nil }
     }
 
     /// Answers one request. Never throws: an unexpected error is a 500 page, with the detail

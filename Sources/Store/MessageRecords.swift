@@ -114,10 +114,12 @@ extension StateStore {
 /// A store call that found its data in an impossible state.
 public enum StoreError: Error, CustomStringConvertible {
     case missing(String)
+    case restore(String)
 
     public var description: String {
         switch self {
         case .missing(let what): return "the state database lost \(what)"
+        case .restore(let why): return "cannot restore: \(why)"
         }
     }
 }

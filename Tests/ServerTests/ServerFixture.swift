@@ -54,6 +54,12 @@ final class ServerFixture: @unchecked Sendable {
 
     var now: Date { clock.value }
 
+    /// Stops the server, as `systemctl stop` would.
+    func stop() {
+        http.stop(grace: 1)
+        portal.shutdown()
+    }
+
     /// Stops the server and starts a new one on the same site and state, as after a crash or
     /// a deploy; moves `browsers` to its port.
     func restart(_ browsers: TestClient...) throws {
