@@ -10,9 +10,10 @@ enum BuildCommand {
     ) throws(UsageError) -> CommandStatus {
         let valued: Set<String> =
             dryRun
-            ? ["--content", "--themes"]
-            : ["--content", "--themes", "--out"]
+            ? ["--content", "--themes", "--format"]
+            : ["--content", "--themes", "--out", "--format"]
         let arguments = try Arguments(words, valued: valued)
+        let format = try ProblemFormat.named(arguments.options["--format"])
         if let extra = arguments.positional.first {
             throw UsageError("unexpected '\(extra)'; this command takes only options")
         }
@@ -42,7 +43,7 @@ enum BuildCommand {
         } catch {
             switch error {
             case .problems(let problems):
-                report(problems, content: content, console: console)
+                report(problems, content: content, format: format, console: console)
                 return .contentProblems
             case .output(let message):
                 console.err("careportal build: \(message). The previous site is still in place.")
@@ -52,14 +53,17 @@ enum BuildCommand {
     }
 
     /// Problems with paths as the user typed the content folder, so editors can open them.
-    private static func report(_ problems: [ContentProblem], content: String, console: Console) {
-        for problem in problems {
+    private static func report(
+        _ problems: [ContentProblem], content: String, format: ProblemFormat, console: Console
+    ) {
+        let shown = problems.map { problem in
             var shown = problem
             if !problem.file.hasPrefix("themes/") {
                 shown.file = (content as NSString).appendingPathComponent(problem.file)
             }
-            console.err(shown.description)
+            return shown
         }
+        format.print(shown, console: console)
         let count = problems.count
         console.err("\(count) problem\(count == 1 ? "" : "s") found; nothing was published.")
     }

@@ -10,7 +10,7 @@ enum Help {
     static let commands = [
         Command(
             name: "check", summary: "check the content for problems without building",
-            usage: "careportal check [--content DIR] [--themes DIR]",
+            usage: "careportal check [--content DIR] [--themes DIR] [--format FORMAT]",
             details: """
                 Loads every file and renders every page in memory, then lists every problem as
                   path:line:column: what is wrong and how to fix it
@@ -19,10 +19,12 @@ enum Help {
                 Options:
                   --content DIR   the content folder (default: content)
                   --themes DIR    the folder holding the themes (default: themes)
+                  --format FORMAT plain (default), github (annotations on the changed line in
+                                  GitHub Actions) or gitlab (a code quality report, JSON)
                 """),
         Command(
             name: "build", summary: "render the content into the site folder",
-            usage: "careportal build [--content DIR] [--out DIR] [--themes DIR]",
+            usage: "careportal build [--content DIR] [--out DIR] [--themes DIR] [--format FORMAT]",
             details: """
                 Renders every client's pages and publishes them in one atomic step: OUT is a link
                 to a folder in OUT.builds/, replaced only when the whole build succeeded. A failed
