@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "CLI", "Fixtures"]),
+        .testTarget(
+            name: "SiteTests", dependencies: ["Site", "Content", "CLI", "Fixtures", "YAML"]),
     ],
     swiftLanguageModes: [.v6]
 )

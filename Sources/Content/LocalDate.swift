@@ -25,7 +25,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(parsing text: Substring) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            let year = Digits.value(parts[0]), let month = Digits.value(parts[1]),
+            let day = Digits.value(parts[2]),
             (1...12).contains(month), day >= 1,
             day <= LocalDate.daysIn(month: month, year: year)
         else { return nil }
@@ -110,10 +111,10 @@ public struct TimeReader: Sendable {
         guard let offsetSeconds = offset else { return .failure(.malformed) }
         let fields = clockText.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 }),
-            let hour = Int(fields[0]), let minute = Int(fields[1]),
+            let hour = Digits.value(fields[0]), let minute = Digits.value(fields[1]),
             (0...23).contains(hour), (0...59).contains(minute)
         else { return .failure(.malformed) }
-        let second = fields.count == 3 ? Int(fields[2]) ?? 99 : 0
+        let second = fields.count == 3 ? Digits.value(fields[2]) ?? 99 : 0
         guard (0...59).contains(second) else { return .failure(.malformed) }
 
         let parts = DateComponents(
@@ -148,7 +149,8 @@ public struct TimeReader: Sendable {
         }
         let sign: Double = text[signIndex] == "-" ? -1 : 1
         let parts = text[text.index(after: signIndex)...].split(separator: ":")
-        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+        guard parts.count == 2, let hours = Digits.value(parts[0]),
+            let minutes = Digits.value(parts[1]),
             hours <= 14, minutes < 60
         else { return (text, nil) }
         let seconds = sign * Double(hours * 3600 + minutes * 60)
@@ -158,6 +160,13 @@ public struct TimeReader: Sendable {
 
 /// Zero-padded numbers without `String(format:)`, which is slow on Linux's Foundation.
 public enum Digits {
+    /// The number written in `text` with ASCII digits only. Not `Int(_:)`, which also takes a
+    /// sign: `2026-+1-05` would pass as a date (found by fuzz/FrontMatterFuzz).
+    public static func value(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(text)
+    }
+
     public static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text

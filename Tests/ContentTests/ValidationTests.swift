@@ -138,6 +138,17 @@ import Testing
         #expect(found[0].contains("text files may be at most 5 MiB"))
     }
 
+    @Test(arguments: [
+        "5477-+1-19", "+025-10-20", "2026-+1-+5", "2026-12-03 +1:30", "2026-12-03 10:30+-1:00",
+    ])
+    func signsInsideDatesAndTimesAreRefused(date: String) throws {
+        let found = try problems(
+            writing: "clients/anna/reports/r.md",
+            "---\ntitle: R\ndate: \(date)\nauthor: Bea Smit\n---\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("clients/anna/reports/r.md:3:7: 'date' must be") == true)
+    }
+
     @Test func wrongTypes() throws {
         let found = try problems(writing: "clients/anna/agenda.yaml", "title: not a list\n")
         #expect(
