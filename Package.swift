@@ -64,7 +64,8 @@ let package = Package(
             name: "Site",
             dependencies: ["Content", "Markdown", "Mustache", "Crypto", "CSystem", "Support"]),
         .target(
-            name: "CLI", dependencies: ["Content", "Site", "Server", "HTTP", "Support", "CSystem"]),
+            name: "CLI",
+            dependencies: ["Content", "Site", "Server", "Store", "HTTP", "Support", "CSystem"]),
         .executableTarget(name: "careportal", dependencies: ["CLI"]),
 
         .target(name: "Fixtures", dependencies: ["SMTP"], path: "Tests/Fixtures"),

@@ -1,5 +1,6 @@
 import Foundation
 import Server
+import Store
 import Support
 
 /// `invite`, `reset`, `unlock`, `users` and `audit`.
@@ -8,7 +9,8 @@ enum AccountCommands {
         _ name: String, _ words: [String], console: Console
     ) throws(UsageError) -> CommandStatus {
         let valued: Set<String> = ["--site", "--state", "--client", "--user", "--limit"]
-        let arguments = try Arguments(words, valued: valued)
+        let switches: Set<String> = ["users", "audit"].contains(name) ? ["--json"] : []
+        let arguments = try Arguments(words, valued: valued, switches: switches)
         let settings = ServerSettings(
             site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
             state: URL(fileURLWithPath: arguments.options["--state"] ?? "state"))
@@ -44,6 +46,13 @@ enum AccountCommands {
         case "unlock":
             try admin.unlock(username)
             console.out("Unlocked \(username).")
+        case "users" where arguments.flags.contains("--json"):
+            console.out(
+                try JSONText.encode(
+                    admin.users().map {
+                        ["username": $0.username, "state": $0.state, "clients": $0.clients]
+                            as [String: any Sendable]
+                    }))
         case "users":
             for user in try admin.users() {
                 console.out(
@@ -63,6 +72,10 @@ enum AccountCommands {
             client: arguments.options["--client"], username: arguments.options["--user"],
             limit: limit)
         let formatter = ISO8601DateFormatter()
+        if arguments.flags.contains("--json") {
+            console.out(try JSONText.encode(events.reversed().map { json($0, formatter) }))
+            return
+        }
         for event in events.reversed() {
             let time = Date(timeIntervalSince1970: TimeInterval(event.at))
             console.out(
@@ -72,5 +85,30 @@ enum AccountCommands {
                     event.detail ?? "",
                 ].joined(separator: "\t"))
         }
+    }
+}
+
+extension AccountCommands {
+    /// One audit event for `audit --json`; absent fields are left out.
+    fileprivate static func json(_ event: AuditEvent, _ formatter: ISO8601DateFormatter)
+        -> [String: String]
+    {
+        let time = Date(timeIntervalSince1970: TimeInterval(event.at))
+        var fields = ["at": formatter.string(from: time), "event": event.event]
+        fields["user"] = event.username
+        fields["client"] = event.client
+        fields["target"] = event.target
+        fields["address"] = event.address
+        fields["detail"] = event.detail
+        return fields
+    }
+}
+
+/// JSON for tools: sorted keys, one document.
+enum JSONText {
+    static func encode(_ value: Any) throws -> String {
+        let data = try JSONSerialization.data(
+            withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 }

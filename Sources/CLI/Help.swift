@@ -71,14 +71,14 @@ enum Help {
             details: "Unlocks the account and clears its failure counts."),
         Command(
             name: "users", summary: "list every account with its state",
-            usage: "careportal users [--site DIR] [--state DIR]",
+            usage: "careportal users [--json] [--site DIR] [--state DIR]",
             details: """
                 One line per user: username, state (not invited, invited, active, locked, or
                 removed from the content) and the clients the user may see.
                 """),
         Command(
             name: "audit", summary: "print the audit log",
-            usage: "careportal audit [--client ID] [--user NAME] [--limit N]",
+            usage: "careportal audit [--client ID] [--user NAME] [--limit N] [--json]",
             details: """
                 Logins, failures, lockouts, activations, resets, comments, replies, and every
                 client page or file served: time, event, user, client, what, address. Newest

@@ -18,6 +18,7 @@ extension PortalServer {
         let isPost = method == "POST"
         switch (segments.first, isPost) {
         case (nil, false): return home(context)
+        case ("healthz", false) where segments.count == 1: return health()
         case ("assets", false): return asset(segments, context)
         case ("login", false) where segments.count == 1: return loginPage(&context)
         case ("login", true) where segments.count == 1: return login(&context)
@@ -27,6 +28,15 @@ extension PortalServer {
         case ("clients", true): return clientPost(segments, slash: slash, &context)
         default: return notFound(context)
         }
+    }
+
+    /// `/healthz`, for the proxy and monitoring: the site is published (or this request would
+    /// not have come here) and the database answers. Nothing about users or clients.
+    func health() -> HTTPResponse {
+        guard (try? store.isAnswering()) == true else {
+            return Responses.plain(503, "the state database does not answer")
+        }
+        return Responses.plain(200, "ok")
     }
 
     /// `/`: the dashboard of the only client, the chooser, or the login page.

@@ -40,6 +40,11 @@ public final class StateStore: Sendable {
         try database.integrityCheck()
     }
 
+    /// A cheap sign of life for health checks: a read answered by one of the readers.
+    public func isAnswering() throws -> Bool {
+        try reader.queryOne("SELECT count(*) AS n FROM accounts LIMIT 1") != nil
+    }
+
     /// The version of the newest migration applied.
     public var schemaVersion: Int {
         (try? database.queryOne("PRAGMA user_version")?.int("user_version")).flatMap {

@@ -81,6 +81,15 @@ import Testing
         #expect(try server.outbox().isEmpty)
     }
 
+    @Test func healthIsPublicAndSaysNothingPrivate() throws {
+        let server = try ServerFixture()
+        let answer = try server.client().get("/healthz")
+        #expect(answer.status == 200)
+        #expect(answer.text == "ok")
+        #expect(answer.header("set-cookie") == nil)
+        #expect(answer.header("cache-control") == "no-store")
+    }
+
     @Test func sigtermStopsTheServerCleanly() throws {
         let content = try ContentFixture()
         try ServerFixture.build(content)

@@ -52,6 +52,27 @@ import Testing
         #expect(try run(server, ["inbox"]) == "No new comments or replies.")
     }
 
+    @Test func usersAndAuditSpeakJSON() throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        try post(mother, report, "Voor het logboek.")
+        server.portal.shutdown()
+        let users = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try run(server, ["users", "--json"]).utf8)) as? [[String: Any]])
+        let marieke = try #require(users.first { $0["username"] as? String == "marieke.devries" })
+        #expect(marieke["state"] as? String == "active")
+        #expect(
+            marieke["clients"] as? [String] == ["daan", "sanne"]
+                || marieke["clients"] as? [String] == ["sanne", "daan"])
+        let events = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try run(server, ["audit", "--client", "sanne", "--json"]).utf8))
+                as? [[String: String]])
+        #expect(events.contains { $0["event"] == "comment" && $0["user"] == "marieke.devries" })
+        #expect(events.allSatisfy { $0["at"]?.hasSuffix("Z") == true })
+    }
+
     @Test func exportHoldsEverythingAboutOneClientAndNothingElse() throws {
         let server = try ServerFixture()
         let mother = try server.loggedIn("marieke.devries")
