@@ -38,7 +38,8 @@ enum Help {
                 """),
         Command(
             name: "serve", summary: "serve the site behind the login gate",
-            usage: "careportal serve [--site DIR] [--state DIR] [--host ADDR] [--port N]",
+            usage: "careportal serve [--site DIR] [--state DIR] [--host ADDR] [--port N] "
+                + "[--trusted-proxy ADDR]",
             details: """
                 Serves the built site to people who logged in, each only the clients they are a
                 portal user of. Picks up a new build without a restart; SIGTERM or Ctrl-C stops
@@ -49,6 +50,10 @@ enum Help {
                   --state DIR     accounts, sessions, audit log and outbox (default: state)
                   --host ADDR     the IPv4 address to listen on (default: 127.0.0.1)
                   --port N        the port (default: 8080)
+                  --trusted-proxy ADDR[,ADDR]
+                                  believe X-Forwarded-For only from these proxies (the
+                                  reverse proxy in front, usually 127.0.0.1); the client's
+                                  address then counts for throttling and the audit log
                 """),
         Command(
             name: "invite", summary: "send a portal user the activation mail",

@@ -9,7 +9,7 @@ import Support
 enum ServeCommand {
     static func run(_ words: [String], console: Console) throws(UsageError) -> CommandStatus {
         let arguments = try Arguments(
-            words, valued: ["--site", "--state", "--host", "--port"])
+            words, valued: ["--site", "--state", "--host", "--port", "--trusted-proxy"])
         if let extra = arguments.positional.first {
             throw UsageError("unexpected '\(extra)'; this command takes only options")
         }
@@ -17,6 +17,9 @@ enum ServeCommand {
             site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
             state: URL(fileURLWithPath: arguments.options["--state"] ?? "state"))
         settings.host = arguments.options["--host"] ?? "127.0.0.1"
+        if let proxies = arguments.options["--trusted-proxy"] {
+            settings.trustedProxies = Set(proxies.split(separator: ",").map(String.init))
+        }
         if let port = arguments.options["--port"] {
             guard let number = UInt16(port) else {
                 throw UsageError("--port must be a number from 0 to 65535, not '\(port)'")
@@ -31,6 +34,8 @@ enum ServeCommand {
         // over days instead of growing with fragmentation (measured by bench/soak.sh).
         _ = careportal_limit_malloc_arenas(2)
         let logger = Logger(label: "careportal")
+        // Before anything else: a SIGTERM that comes early still stops the server cleanly.
+        let stopping = StopSignal()
         let portal: PortalServer
         let server: HTTPServer
         do {
@@ -45,7 +50,7 @@ enum ServeCommand {
         logger.info(
             "listening",
             ["address": "http://\(settings.host):\(server.port)", "site": settings.site.path])
-        waitForSignal()
+        stopping.wait()
         logger.info("stopping", [:])
         server.stop(grace: 10)
         portal.shutdown()
@@ -53,17 +58,26 @@ enum ServeCommand {
         return .success
     }
 
-    /// Blocks until SIGTERM or SIGINT.
-    private static func waitForSignal() {
-        let done = DispatchSemaphore(value: 0)
-        var sources: [DispatchSourceSignal] = []
+}
+
+/// SIGTERM and SIGINT, taken over from the default (which ends the process at once) as soon
+/// as this is made, and waited for with `wait`.
+final class StopSignal {
+    private let done = DispatchSemaphore(value: 0)
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
         for number in [SIGTERM, SIGINT] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { done.signal() }
+            source.setEventHandler { [done] in done.signal() }
             source.resume()
             sources.append(source)
         }
+    }
+
+    /// Blocks until one of the signals came, also if it came before this call.
+    func wait() {
         done.wait()
         for source in sources { source.cancel() }
     }

@@ -50,7 +50,7 @@ extension PortalServer {
         audit.now(
             AuditEvent(
                 at: context.now, event: "activation_started", username: username,
-                address: context.request.clientAddress))
+                address: context.address))
         context.setCookies.append(sessions.cookie(value))
         return Responses.redirect("/activate")
     }
@@ -227,7 +227,7 @@ extension PortalServer {
         audit.now(
             AuditEvent(
                 at: context.now, event: "activated", username: session.username,
-                address: context.request.clientAddress))
+                address: context.address))
         notifier.notice(
             session.username, subject: "mail_password_subject", text: "mail_password_text",
             snapshot: context.snapshot)

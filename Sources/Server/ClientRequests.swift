@@ -75,7 +75,7 @@ extension PortalServer {
         audit.later(
             AuditEvent(
                 at: context.now, event: "view", username: session.username, client: client,
-                target: target, address: context.request.clientAddress))
+                target: target, address: context.address))
         guard let index = context.snapshot.indexes[client], let id = index.byURL[target],
             let item = index.items[id]
         else { return }

@@ -75,7 +75,7 @@ extension PortalServer {
         _ username: String, _ password: String, _ code: String, _ context: RequestContext
     ) -> String? {
         let now = context.now
-        let address = "address:\(context.request.clientAddress)"
+        let address = "address:\(context.address)"
         let account = Username.looksValid(username) ? try? store.account(username) : nil
         let throttle = Throttle(store: store)
         let waiting =
@@ -101,7 +101,7 @@ extension PortalServer {
         try? store.clearFailures("code:\(username)")
         audit.now(
             AuditEvent(
-                at: now, event: "login", username: username, address: context.request.clientAddress)
+                at: now, event: "login", username: username, address: context.address)
         )
         return username
     }
@@ -127,11 +127,11 @@ extension PortalServer {
         _ = throttle.fail(address, now: now)
         var event = AuditEvent(
             at: now, event: "login_failed", username: account == nil ? nil : username,
-            address: context.request.clientAddress)
+            address: context.address)
         if account == nil { event.detail = "unknown user" }
         guard let account else {
             audit.now(event)
-            logger.warning("login failed", ["client.address": context.request.clientAddress])
+            logger.warning("login failed", ["client.address": context.address])
             return
         }
         let count = throttle.fail("\(key):\(username)", now: now)

@@ -64,7 +64,7 @@ extension PortalServer {
                     AuditEvent(
                         at: context.now, event: entry.kind.rawValue, username: entry.username,
                         client: entry.client, target: entry.item,
-                        address: context.request.clientAddress, detail: "message \(stored.id)"))
+                        address: context.address, detail: "message \(stored.id)"))
             }
             let anchor = entry.kind == .comment ? "comment" : "reply"
             return Responses.redirect("\(target)#\(anchor)-\(stored.id)", status: 303)

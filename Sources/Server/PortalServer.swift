@@ -66,9 +66,11 @@ public final class PortalServer: Sendable {
         let now = settings.clock()
         var user: String?
         var response: HTTPResponse
+        let address = ForwardedAddress.client(of: request, trusting: settings.trustedProxies)
         do {
             let snapshot = try directory.snapshot()
             var context = RequestContext(request: request, now: now, snapshot: snapshot)
+            context.address = address
             context.session = sessions.current(request, now: now)
             response = route(&context)
             user = context.session?.username
@@ -78,7 +80,7 @@ public final class PortalServer: Sendable {
             response = Responses.plain(503, "The portal is being updated. Try again shortly.")
         }
         finish(&response, request: request)
-        log(request, response, user: user, started: started)
+        log(request, response, user: user, address: address, started: started)
         return response
     }
 
@@ -103,7 +105,8 @@ public final class PortalServer: Sendable {
     }
 
     private func log(
-        _ request: HTTPRequest, _ response: HTTPResponse, user: String?, started: Date
+        _ request: HTTPRequest, _ response: HTTPResponse, user: String?, address: String,
+        started: Date
     ) {
         let path = Self.loggable(request.rawPath)
         let elapsed = Date().timeIntervalSince(started)
@@ -114,7 +117,7 @@ public final class PortalServer: Sendable {
                 "http.status": String(response.status),
                 "http.bytes": String(response.bodyLength),
                 "duration_ms": Logger.milliseconds(elapsed), "user": user ?? "-",
-                "client.address": request.clientAddress,
+                "client.address": address,
             ])
     }
 }
@@ -126,11 +129,14 @@ struct RequestContext {
     let snapshot: SiteSnapshot
     var session: SessionRecord?
     var setCookies: [String] = []
+    /// The client's address: the peer's, or the one a trusted proxy forwarded.
+    var address: String
 
     init(request: HTTPRequest, now: Date, snapshot: SiteSnapshot) {
         self.request = request
         self.now = now
         self.snapshot = snapshot
+        address = request.clientAddress
     }
 
     var loggedIn: SessionRecord? {

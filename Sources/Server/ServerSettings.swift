@@ -22,6 +22,9 @@ public struct ServerSettings: Sendable {
     public var mailInterval: TimeInterval = 30
     /// How often the server looks for a new build, to mail about new conversations.
     public var buildCheckInterval: TimeInterval = 2
+    /// Proxies whose `X-Forwarded-For` is believed (their addresses, such as `127.0.0.1`);
+    /// from anyone else the header is ignored, since a client can send it too.
+    public var trustedProxies: Set<String> = []
     public var clock: @Sendable () -> Date = { Date() }
 
     public init(site: URL, state: URL) {

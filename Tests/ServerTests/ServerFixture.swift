@@ -23,7 +23,7 @@ final class ServerFixture: @unchecked Sendable {
 
     init(
         minimal: Bool = false, smtp: String? = nil, limits: HTTPLimits = HTTPLimits(),
-        state: URL? = nil
+        state: URL? = nil, trustedProxies: Set<String> = []
     ) throws {
         content = minimal ? try ContentFixture() : try ContentFixture.example()
         if let smtp {
@@ -39,6 +39,7 @@ final class ServerFixture: @unchecked Sendable {
         settings.clock = { clock.value }
         settings.mailInterval = 0.2
         settings.buildCheckInterval = 0.1
+        settings.trustedProxies = trustedProxies
         self.settings = settings
         let lines = logLines
         let logger = Logger(label: "test") { line in lines.update { $0.append(line) } }
