@@ -9,7 +9,7 @@ enum AccountCommands {
         _ name: String, _ words: [String], console: Console
     ) throws(UsageError) -> CommandStatus {
         let valued: Set<String> = ["--site", "--state", "--client", "--user", "--limit"]
-        let switches: Set<String> = ["users", "audit"].contains(name) ? ["--json"] : []
+        let switches: Set<String> = ["users", "audit", "stats"].contains(name) ? ["--json"] : []
         let arguments = try Arguments(words, valued: valued, switches: switches)
         let settings = ServerSettings(
             site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
@@ -58,6 +58,8 @@ enum AccountCommands {
                 console.out(
                     "\(user.username)\t\(user.state)\t\(user.clients.joined(separator: ","))")
             }
+        case "stats":
+            try stats(arguments, admin, console)
         default:
             try audit(arguments, admin, console)
         }
@@ -89,6 +91,33 @@ enum AccountCommands {
 }
 
 extension AccountCommands {
+    fileprivate static func stats(
+        _ arguments: Arguments, _ admin: Administration, _ console: Console
+    ) throws {
+        let stats = try admin.stats()
+        if arguments.flags.contains("--json") {
+            console.out(
+                try JSONText.encode([
+                    "accounts": stats.accounts, "last_24_hours": stats.lastDay,
+                    "mail_queued": stats.mailQueued, "unseen_messages": stats.unseenMessages,
+                    "unread": stats.unread,
+                ]))
+            return
+        }
+        let accounts = stats.accounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        console.out("accounts: " + accounts.joined(separator: ", "))
+        console.out(
+            "last 24 hours: \(stats.lastDay["login", default: 0]) logins, "
+                + "\(stats.lastDay["login_failed", default: 0]) failed, "
+                + "\(stats.lastDay["lockout", default: 0]) lockouts")
+        console.out("mail queued: \(stats.mailQueued)")
+        console.out("comments and replies not seen by staff: \(stats.unseenMessages)")
+        for (client, users) in stats.unread.sorted(by: { $0.key < $1.key }) {
+            let list = users.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            console.out("unread in \(client): " + list.joined(separator: ", "))
+        }
+    }
+
     /// One audit event for `audit --json`; absent fields are left out.
     fileprivate static func json(_ event: AuditEvent, _ formatter: ISO8601DateFormatter)
         -> [String: String]

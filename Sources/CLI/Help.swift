@@ -54,6 +54,9 @@ enum Help {
                                   believe X-Forwarded-For only from these proxies (the
                                   reverse proxy in front, usually 127.0.0.1); the client's
                                   address then counts for throttling and the audit log
+                  --audit-retention-days N
+                                  delete audit events older than N days (default 1826, five
+                                  years; 0 keeps them all); ended sessions always go
                 """),
         Command(
             name: "invite", summary: "send a portal user the activation mail",
@@ -88,6 +91,14 @@ enum Help {
                 Logins, failures, lockouts, activations, resets, comments, replies, and every
                 client page or file served: time, event, user, client, what, address. Newest
                 last; --limit (default 200) counts from the newest.
+                """),
+        Command(
+            name: "stats", summary: "the portal in a few numbers",
+            usage: "careportal stats [--json] [--site DIR] [--state DIR]",
+            details: """
+                Accounts by state, logins, failures and lockouts in the last 24 hours, mail
+                waiting in the outbox, comments and replies no care worker has seen, and per
+                client how many items each active user has not read yet.
                 """),
         Command(
             name: "inbox", summary: "list new comments and replies for the care workers",

@@ -9,7 +9,11 @@ import Support
 enum ServeCommand {
     static func run(_ words: [String], console: Console) throws(UsageError) -> CommandStatus {
         let arguments = try Arguments(
-            words, valued: ["--site", "--state", "--host", "--port", "--trusted-proxy"])
+            words,
+            valued: [
+                "--site", "--state", "--host", "--port", "--trusted-proxy",
+                "--audit-retention-days",
+            ])
         if let extra = arguments.positional.first {
             throw UsageError("unexpected '\(extra)'; this command takes only options")
         }
@@ -17,6 +21,13 @@ enum ServeCommand {
             site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
             state: URL(fileURLWithPath: arguments.options["--state"] ?? "state"))
         settings.host = arguments.options["--host"] ?? "127.0.0.1"
+        if let days = arguments.options["--audit-retention-days"] {
+            guard let number = Int(days), number >= 0 else {
+                throw UsageError(
+                    "--audit-retention-days must be a whole number of days, 0 to keep all")
+            }
+            settings.auditRetention = number == 0 ? nil : Double(number) * 24 * 3600
+        }
         if let proxies = arguments.options["--trusted-proxy"] {
             settings.trustedProxies = Set(proxies.split(separator: ",").map(String.init))
         }

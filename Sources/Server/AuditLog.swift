@@ -11,6 +11,7 @@ import Synchronization
 final class AuditLog: Sendable {
     private let store: StateStore
     private let logger: Logger
+    let metrics = Metrics()
     private let pending = Mutex<[AuditEvent]>([])
     private let writer = Mutex<Periodic?>(nil)
 
@@ -25,6 +26,7 @@ final class AuditLog: Sendable {
 
     /// Writes a security event now, before the response goes out.
     func now(_ event: AuditEvent) {
+        metrics.event(event.event)
         do {
             try store.record([event])
         } catch {

@@ -2,18 +2,29 @@ import Foundation
 import Store
 import Support
 
-/// Removes ended sessions now and then, so the table holds only live ones.
+/// Removes ended sessions now and then, so the table holds only live ones, and audit events
+/// past their retention.
 final class Housekeeping: Sendable {
     private let periodic: Periodic
 
     init(store: StateStore, settings: ServerSettings, logger: Logger) {
-        periodic = Periodic(name: "careportal-housekeeping", interval: 600) {
+        let work: @Sendable () -> Void = {
+            let now = settings.clock()
             do {
-                try store.deleteEndedSessions(now: settings.clock(), idle: settings.idleTimeout)
+                try store.deleteEndedSessions(now: now, idle: settings.idleTimeout)
+                if let retention = settings.auditRetention {
+                    let removed = try store.deleteAuditEvents(before: now - retention)
+                    if removed > 0 {
+                        logger.info(
+                            "audit events past retention removed", ["count": String(removed)])
+                    }
+                }
             } catch {
-                logger.error("cannot remove ended sessions", ["error": "\(error)"])
+                logger.error("cannot remove ended sessions or old events", ["error": "\(error)"])
             }
         }
+        work()
+        periodic = Periodic(name: "careportal-housekeeping", interval: 600, work: work)
     }
 
     func stop() {

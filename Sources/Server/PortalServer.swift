@@ -80,6 +80,8 @@ public final class PortalServer: Sendable {
             response = Responses.plain(503, "The portal is being updated. Try again shortly.")
         }
         finish(&response, request: request)
+        let elapsed = Date().timeIntervalSince(started)
+        audit.metrics.request(status: response.status, seconds: elapsed)
         log(request, response, user: user, address: address, started: started)
         return response
     }

@@ -19,6 +19,8 @@ extension PortalServer {
         switch (segments.first, isPost) {
         case (nil, false): return home(context)
         case ("healthz", false) where segments.count == 1: return health()
+        case ("metrics", false) where segments.count == 1 && Self.isLocal(context.request):
+            return metricsPage()
         case ("assets", false): return asset(segments, context)
         case ("login", false) where segments.count == 1: return loginPage(&context)
         case ("login", true) where segments.count == 1: return login(&context)
@@ -37,6 +39,21 @@ extension PortalServer {
             return Responses.plain(503, "the state database does not answer")
         }
         return Responses.plain(200, "ok")
+    }
+
+    func metricsPage() -> HTTPResponse {
+        let queue = (try? notifier.outbox?.pending().count) ?? 0
+        let text = audit.metrics.exposition(mailQueue: queue)
+        return HTTPResponse(
+            status: 200, headers: [("Content-Type", "text/plain; version=0.0.4")],
+            body: .bytes(Array(text.utf8)))
+    }
+
+    /// `/metrics` is for a scraper on this machine only: a loopback peer, and not a request
+    /// that came through the reverse proxy (which always adds `X-Forwarded-For`).
+    static func isLocal(_ request: HTTPRequest) -> Bool {
+        ["127.0.0.1", "::1"].contains(request.clientAddress)
+            && request.header("x-forwarded-for") == nil
     }
 
     /// `/`: the dashboard of the only client, the chooser, or the login page.

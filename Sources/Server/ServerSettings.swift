@@ -16,6 +16,9 @@ public struct ServerSettings: Sendable {
     public var enrolmentLifetime: TimeInterval = 30 * 60
     /// How long an activation link stays valid.
     public var invitationValidity: TimeInterval = 7 * 24 * 3600
+    /// How long audit events are kept; older ones are deleted by the server. Nil keeps them
+    /// for ever. Five years by default, a common reading of NEN 7513's "as long as needed".
+    public var auditRetention: TimeInterval? = 5 * 365.25 * 24 * 3600
     /// How long buffered page-view audit events may wait before they are written.
     public var auditFlushInterval: TimeInterval = 1
     /// How often queued mail is tried again when an SMTP server is configured.

@@ -57,6 +57,26 @@ extension StateStore {
         }
     }
 
+    /// Removes events older than `cutoff`; returns how many went.
+    @discardableResult
+    public func deleteAuditEvents(before cutoff: Date) throws -> Int {
+        try database.run("DELETE FROM audit WHERE at < ?", [.integer(cutoff.seconds)])
+    }
+
+    /// How many events of each name happened since `since`.
+    public func auditCounts(since: Date) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try reader.query(
+            "SELECT event, count(*) AS n FROM audit WHERE at >= ? GROUP BY event",
+            [.integer(since.seconds)])
+        {
+            if let event = row.text("event"), let count = row.int("n") {
+                counts[event] = Int(count)
+            }
+        }
+        return counts
+    }
+
     /// The newest events first, filtered by client and user when given.
     public func auditEvents(client: String?, username: String?, limit: Int) throws
         -> [AuditEvent]

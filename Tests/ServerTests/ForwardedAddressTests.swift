@@ -6,15 +6,7 @@ import Testing
 @Suite struct ForwardedAddressTests {
     /// The address the audit log records for a failed login sent with `forwarded`.
     private func recorded(_ server: ServerFixture, forwarded: String) throws -> String? {
-        let browser = server.client()
-        let page = try browser.get("/login")
-        _ = try browser.post(
-            "/login",
-            form: [
-                ("_csrf", try csrf(page.text)), ("username", "niemand"), ("password", "x"),
-                ("code", "123456"), ("next", ""),
-            ],
-            headers: ["X-Forwarded-For": forwarded])
+        try server.failLogin(server.client(), headers: ["X-Forwarded-For": forwarded])
         let events = try server.store().auditEvents(client: nil, username: nil, limit: 1)
         return events.first?.address
     }

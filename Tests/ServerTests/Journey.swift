@@ -76,6 +76,18 @@ extension ServerFixture {
         return browser
     }
 
+    /// One failed login of an unknown user, with `headers` on the post.
+    func failLogin(_ browser: TestClient, headers: [String: String] = [:]) throws {
+        let page = try browser.get("/login")
+        _ = try browser.post(
+            "/login",
+            form: [
+                ("_csrf", try csrf(page.text)), ("username", "niemand"), ("password", "x"),
+                ("code", "123456"), ("next", ""),
+            ],
+            headers: headers)
+    }
+
     static func secret(in page: String) -> String? {
         guard
             let range = page.range(

@@ -1,6 +1,7 @@
 import Fixtures
 import Foundation
 import Synchronization
+import Store
 import Testing
 
 /// The server as it runs for real: new builds, removed users, mail over SMTP, SIGTERM.
@@ -88,6 +89,34 @@ import Testing
         #expect(answer.text == "ok")
         #expect(answer.header("set-cookie") == nil)
         #expect(answer.header("cache-control") == "no-store")
+    }
+
+    @Test func metricsAreForThisMachineOnlyAndCountWhatHappened() throws {
+        let server = try ServerFixture()
+        let browser = server.client()
+        try server.failLogin(browser)
+        let metrics = try browser.get("/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.text.contains("careportal_requests_total{code=\"200\"}"))
+        #expect(metrics.text.contains("careportal_events_total{event=\"login_failed\"} 1"))
+        #expect(metrics.text.contains("careportal_request_duration_seconds_bucket{le=\"+Inf\"}"))
+        #expect(metrics.text.contains("careportal_mail_queue_length 0"))
+        #expect(!metrics.text.contains("niemand"), "no user names")
+        let proxied = try browser.get("/metrics", headers: ["X-Forwarded-For": "203.0.113.9"])
+        #expect(proxied.status == 404, "not through the reverse proxy")
+    }
+
+    @Test func auditEventsPastTheirRetentionAreRemovedByTheServer() throws {
+        let server = try ServerFixture()
+        let old = server.now.addingTimeInterval(-6 * 365 * 24 * 3600)
+        let recent = server.now.addingTimeInterval(-4 * 365 * 24 * 3600)
+        try server.store().record([
+            AuditEvent(at: old, event: "login", username: "lotte.jansen"),
+            AuditEvent(at: recent, event: "login", username: "lotte.jansen"),
+        ])
+        try server.restart()
+        let kept = try server.store().auditEvents(client: nil, username: "lotte.jansen", limit: 10)
+        #expect(kept.map(\.at) == [recent.seconds], "five years kept, older ones gone")
     }
 
     @Test func sigtermStopsTheServerCleanly() throws {

@@ -73,6 +73,26 @@ import Testing
         #expect(events.allSatisfy { $0["at"]?.hasSuffix("Z") == true })
     }
 
+    @Test func statsSumUpThePortal() throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        _ = try mother.get(report)
+        try post(mother, report, "Een vraag.")
+        server.portal.shutdown()
+        let text = try run(server, ["stats"])
+        #expect(text.contains("1 active"))
+        #expect(text.contains("last 24 hours: 1 logins, 0 failed, 0 lockouts"))
+        #expect(text.contains("comments and replies not seen by staff: 1"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try run(server, ["stats", "--json"]).utf8))
+                as? [String: Any])
+        let unread = try #require(json["unread"] as? [String: [String: Int]])
+        let sanne = try #require(unread["sanne"]?["marieke.devries"])
+        let daan = try #require(unread["daan"]?["marieke.devries"])
+        #expect(sanne + 1 == 2 + 3 + 4, "every item of sanne but the report read")
+        #expect(daan > 0)
+    }
+
     @Test func exportHoldsEverythingAboutOneClientAndNothingElse() throws {
         let server = try ServerFixture()
         let mother = try server.loggedIn("marieke.devries")
