@@ -65,7 +65,9 @@ let package = Package(
             dependencies: ["Content", "Markdown", "Mustache", "Crypto", "CSystem", "Support"]),
         .target(
             name: "CLI",
-            dependencies: ["Content", "Site", "Server", "Store", "HTTP", "Support", "CSystem"]),
+            dependencies: [
+                "Content", "Site", "Server", "Store", "HTTP", "Support", "CSystem", "YAML",
+            ]),
         .executableTarget(name: "careportal", dependencies: ["CLI"]),
 
         .target(name: "Fixtures", dependencies: ["SMTP"], path: "Tests/Fixtures"),

@@ -8,12 +8,12 @@ enum AccountCommands {
     static func run(
         _ name: String, _ words: [String], console: Console
     ) throws(UsageError) -> CommandStatus {
-        let valued: Set<String> = ["--site", "--state", "--client", "--user", "--limit"]
+        let valued: Set<String> = [
+            "--config", "--site", "--state", "--client", "--user", "--limit",
+        ]
         let switches: Set<String> = ["users", "audit", "stats"].contains(name) ? ["--json"] : []
         let arguments = try Arguments(words, valued: valued, switches: switches)
-        let settings = ServerSettings(
-            site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
-            state: URL(fileURLWithPath: arguments.options["--state"] ?? "state"))
+        let settings = try Configuration(arguments: arguments).serverSettings()
         let needsUser = ["invite", "reset", "unlock"].contains(name)
         if needsUser && arguments.positional.count != 1 {
             throw UsageError("give one USERNAME, for example: careportal \(name) marieke.devries")

@@ -53,6 +53,7 @@ public enum CareportalCommand {
                 return try AccountCommands.run(name, rest, console: console)
             case "inbox", "export":
                 return try StaffCommands.run(name, rest, console: console)
+            case "config": return try ConfigCommand.run(rest, console: console)
             case "backup", "restore":
                 return try StateCommands.run(name, rest, console: console)
             default: return unknown(name, console)

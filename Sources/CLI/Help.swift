@@ -93,6 +93,18 @@ enum Help {
                 last; --limit (default 200) counts from the newest.
                 """),
         Command(
+            name: "config", summary: "print the effective configuration, secrets masked",
+            usage: "careportal config [--config FILE] [options of serve]",
+            details: """
+                Prints every setting with its value and where it came from. The order: a
+                command-line option, then an environment variable (CAREPORTAL_SITE,
+                CAREPORTAL_STATE, CAREPORTAL_HOST, CAREPORTAL_PORT, CAREPORTAL_TRUSTED_PROXY,
+                CAREPORTAL_AUDIT_RETENTION_DAYS, CAREPORTAL_SECRET_KEY), then the configuration
+                file (--config FILE, $CAREPORTAL_CONFIG, or /etc/careportal/careportal.yaml),
+                then the default. The file is YAML with the keys site, state, host, port,
+                trusted_proxy, audit_retention_days and secret_key; any other key is an error.
+                """),
+        Command(
             name: "stats", summary: "the portal in a few numbers",
             usage: "careportal stats [--json] [--site DIR] [--state DIR]",
             details: """

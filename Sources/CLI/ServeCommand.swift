@@ -8,35 +8,8 @@ import Support
 /// `careportal serve`: the login gate in front of the site, until SIGTERM or SIGINT.
 enum ServeCommand {
     static func run(_ words: [String], console: Console) throws(UsageError) -> CommandStatus {
-        let arguments = try Arguments(
-            words,
-            valued: [
-                "--site", "--state", "--host", "--port", "--trusted-proxy",
-                "--audit-retention-days",
-            ])
-        if let extra = arguments.positional.first {
-            throw UsageError("unexpected '\(extra)'; this command takes only options")
-        }
-        var settings = ServerSettings(
-            site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
-            state: URL(fileURLWithPath: arguments.options["--state"] ?? "state"))
-        settings.host = arguments.options["--host"] ?? "127.0.0.1"
-        if let days = arguments.options["--audit-retention-days"] {
-            guard let number = Int(days), number >= 0 else {
-                throw UsageError(
-                    "--audit-retention-days must be a whole number of days, 0 to keep all")
-            }
-            settings.auditRetention = number == 0 ? nil : Double(number) * 24 * 3600
-        }
-        if let proxies = arguments.options["--trusted-proxy"] {
-            settings.trustedProxies = Set(proxies.split(separator: ",").map(String.init))
-        }
-        if let port = arguments.options["--port"] {
-            guard let number = UInt16(port) else {
-                throw UsageError("--port must be a number from 0 to 65535, not '\(port)'")
-            }
-            settings.port = number
-        }
+        let arguments = try Configuration.optionsOnly(words)
+        let settings = try Configuration(arguments: arguments).serverSettings()
         return serve(settings, console: console)
     }
 

@@ -8,7 +8,7 @@ enum StaffCommands {
         _ name: String, _ words: [String], console: Console
     ) throws(UsageError) -> CommandStatus {
         let arguments = try Arguments(
-            words, valued: ["--site", "--state", "--client", "--output"],
+            words, valued: ["--config", "--site", "--state", "--client", "--output"],
             switches: ["--json", "--peek"])
         if name == "export" && arguments.positional.count != 1 {
             throw UsageError("give one CLIENT, for example: careportal export sanne")
@@ -16,9 +16,7 @@ enum StaffCommands {
         if name == "inbox", let extra = arguments.positional.first {
             throw UsageError("unexpected '\(extra)'; to pick a client use --client \(extra)")
         }
-        let settings = ServerSettings(
-            site: URL(fileURLWithPath: arguments.options["--site"] ?? "site"),
-            state: URL(fileURLWithPath: arguments.options["--state"] ?? "state"))
+        let settings = try Configuration(arguments: arguments).serverSettings()
         do {
             let admin = try Administration(
                 settings: settings, logger: Logger(label: "careportal", minimum: .warning))

@@ -7,13 +7,13 @@ enum StateCommands {
     static func run(
         _ name: String, _ words: [String], console: Console
     ) throws(UsageError) -> CommandStatus {
-        let arguments = try Arguments(words, valued: ["--state"])
+        let arguments = try Arguments(words, valued: ["--config", "--state"])
         guard arguments.positional.count == 1 else {
             throw UsageError(
                 "give one FILE, for example: careportal \(name) /var/backups/careportal.sqlite")
         }
         let file = URL(fileURLWithPath: arguments.positional[0])
-        let state = URL(fileURLWithPath: arguments.options["--state"] ?? "state")
+        let state = try Configuration(arguments: arguments).serverSettings().state
         do {
             if name == "backup" {
                 try StateStore(folder: state).backup(to: file)

@@ -34,7 +34,7 @@ public final class PortalServer: Sendable {
         let snapshot = try directory.snapshot()
         let secure = snapshot.manifest.portal.baseURL.hasPrefix("https://")
         sessions = Sessions(store: store, settings: settings, secure: secure)
-        box = try SecretBox(key: SecretKey.load(state: settings.state))
+        box = try SecretBox(key: SecretKey.load(state: settings.state, given: settings.secretKey))
         audit = AuditLog(store: store, interval: settings.auditFlushInterval, logger: logger)
         notifier = Notifier(state: settings.state, logger: logger)
         housekeeping = Housekeeping(store: store, settings: settings, logger: logger)

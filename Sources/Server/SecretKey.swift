@@ -7,13 +7,14 @@ enum SecretKey {
     static let environment = "CAREPORTAL_SECRET_KEY"
     static let fileName = "secret.key"
 
-    /// The key from `CAREPORTAL_SECRET_KEY` (base64url of 32 bytes) or from `state/secret.key`,
-    /// created with mode 0600 on first use.
-    static func load(state: URL) throws -> [UInt8] {
-        if let text = ProcessInfo.processInfo.environment[environment] {
+    /// The key given in the configuration (`secret_key` or `CAREPORTAL_SECRET_KEY`, base64url
+    /// of 32 bytes), or else from `state/secret.key`, created with mode 0600 on first use.
+    static func load(state: URL, given: String?) throws -> [UInt8] {
+        if let text = given ?? ProcessInfo.processInfo.environment[environment] {
             guard let key = Base64URL.decode(text), key.count == 32 else {
                 throw ServerError.configuration(
-                    "\(environment) must be 32 bytes in base64url (43 characters)")
+                    "the secret key (\(environment) or secret_key) must be 32 bytes in "
+                        + "base64url (43 characters)")
             }
             return key
         }

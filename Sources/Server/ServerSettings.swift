@@ -28,6 +28,8 @@ public struct ServerSettings: Sendable {
     /// Proxies whose `X-Forwarded-For` is believed (their addresses, such as `127.0.0.1`);
     /// from anyone else the header is ignored, since a client can send it too.
     public var trustedProxies: Set<String> = []
+    /// The key that seals authenticator secrets, base64url; nil reads `state/secret.key`.
+    public var secretKey: String?
     public var clock: @Sendable () -> Date = { Date() }
 
     public init(site: URL, state: URL) {
