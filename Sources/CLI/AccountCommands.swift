@@ -60,6 +60,12 @@ enum AccountCommands {
             }
         case "stats":
             try stats(arguments, admin, console)
+        case "doctor":
+            let checks = admin.doctor()
+            for check in checks {
+                console.out("\(check.level.rawValue.uppercased())\t\(check.what)")
+            }
+            return checks.contains { $0.level == .fail } ? .contentProblems : .success
         default:
             try audit(arguments, admin, console)
         }

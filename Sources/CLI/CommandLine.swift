@@ -49,7 +49,7 @@ public enum CareportalCommand {
             case "check": return try BuildCommand.run(rest, dryRun: true, console: console)
             case "build": return try BuildCommand.run(rest, dryRun: false, console: console)
             case "serve": return try ServeCommand.run(rest, console: console)
-            case "invite", "reset", "unlock", "users", "audit", "stats":
+            case "invite", "reset", "unlock", "users", "audit", "stats", "doctor":
                 return try AccountCommands.run(name, rest, console: console)
             case "inbox", "export":
                 return try StaffCommands.run(name, rest, console: console)

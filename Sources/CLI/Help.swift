@@ -105,6 +105,16 @@ enum Help {
                 trusted_proxy, audit_retention_days and secret_key; any other key is an error.
                 """),
         Command(
+            name: "doctor", summary: "check a deployment",
+            usage: "careportal doctor [--config FILE] [--site DIR] [--state DIR]",
+            details: """
+                Checks what a running portal needs: the C libraries, a writable state folder, a
+                sound database, a site whose users match the accounts, the secret key's file
+                mode, an https base_url, the mail server answering, and a synchronised clock
+                (codes fail when it is off by more than 30 seconds). One line per check: OK,
+                WARN or FAIL; exits 1 when any check fails.
+                """),
+        Command(
             name: "stats", summary: "the portal in a few numbers",
             usage: "careportal stats [--json] [--site DIR] [--state DIR]",
             details: """

@@ -73,6 +73,29 @@ import Testing
         #expect(events.allSatisfy { $0["at"]?.hasSuffix("Z") == true })
     }
 
+    @Test func doctorChecksTheDeploymentAndFailsOnAnUnreachableMailServer() throws {
+        let good = try ServerFixture()
+        let report = try run(good, ["doctor"])
+        #expect(report.contains("OK\tstate database sound (schema 2)"))
+        #expect(report.contains("WARN\tbase_url http://127.0.0.1:8080 is not https"))
+        #expect(!report.contains("FAIL"))
+
+        let unreachable = try ServerFixture(smtp: "smtp://127.0.0.1:9")
+        let process = Process()
+        process.executableURL = Executable.careportal
+        process.arguments = [
+            "doctor", "--site", unreachable.content.site.path, "--state", unreachable.state.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("FAIL\tcannot reach the mail server 127.0.0.1:9"))
+        #expect(process.terminationStatus == 1)
+    }
+
     @Test func statsSumUpThePortal() throws {
         let server = try ServerFixture()
         let mother = try server.loggedIn("marieke.devries")
