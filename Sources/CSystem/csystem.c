@@ -10,3 +10,7 @@ int careportal_syncfs(int fd) {
 int careportal_limit_malloc_arenas(int count) {
     return mallopt(M_ARENA_MAX, count);
 }
+
+int careportal_trim_memory(void) {
+    return malloc_trim(0);
+}

@@ -105,7 +105,9 @@ struct TinyDisk {
 
     /// Writes a file until only `leaving` bytes are free.
     func fill(leaving: Int) throws {
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        guard FileManager.default.createFile(atPath: filler.path, contents: nil) else {
+            throw TestError("cannot create \(filler.path)")
+        }
         let handle = try FileHandle(forWritingTo: filler)
         defer { try? handle.close() }
         let chunk = Data(count: 4096)

@@ -15,7 +15,6 @@ import YAML
         case .scalar(let text, _): return [text]
         case .sequence(let items): return items.flatMap(scalars)
         case .mapping(let pairs): return pairs.flatMap { scalars($0.key) + scalars($0.value) }
-        default: return []
         }
     }
 

@@ -10,4 +10,8 @@ int careportal_syncfs(int fd);
 /// grows with fragmentation spread over them. Returns 1 on success.
 int careportal_limit_malloc_arenas(int count);
 
+/// Hands memory that malloc holds free back to the kernel (malloc_trim(0)), from every arena,
+/// so the resident size follows what is in use rather than the highest point ever reached.
+int careportal_trim_memory(void);
+
 #endif
