@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -138,12 +139,20 @@ def fill(driver, field_id: str, text: str):
 
 def click(driver, element):
     """Clicks a link or button like a person, the element scrolled into the middle of the
-    screen first, and waits until the next page has replaced this one."""
+    screen first, and waits until the next page has replaced this one and finished loading."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.execute_script(
         "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
+    try:
+        element.click()
+    except WebDriverException as error:
+        # Chromium reports this when the click's own navigation replaced the document before
+        # the driver was done with the click: the click happened.
+        if "does not belong to the document" not in str(error):
+            raise
     WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def submit(driver, form_css: str = "main form"):
