@@ -2,9 +2,9 @@ import HTTP
 
 /// Builders for the responses every handler needs, with the security headers set in one place.
 enum Responses {
-    /// Every response gets these: no inline script, no framing, no sniffing, no referrer to
-    /// other sites. Not `no-referrer`: with it, browsers send `Origin: null` on a form post,
-    /// and the same-origin check of every form would refuse real browsers.
+    /// Every response gets these: no inline script, no framing, no sniffing, no referrer at
+    /// all (a page address names a client). `no-referrer` turns a form's `Origin` into
+    /// `null`, so the forms' same-origin check reads `Sec-Fetch-Site` first.
     static let securityHeaders: [(name: String, value: String)] = [
         (
             "Content-Security-Policy",
@@ -12,7 +12,7 @@ enum Responses {
                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         ),
         ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "same-origin"),
+        ("Referrer-Policy", "no-referrer"),
         ("X-Frame-Options", "DENY"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
     ]

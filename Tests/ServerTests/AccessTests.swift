@@ -125,7 +125,7 @@ import Testing
             #expect(policy.contains("frame-ancestors 'none'"))
             #expect(!policy.contains("unsafe-inline"))
             #expect(answer.header("x-content-type-options") == "nosniff")
-            #expect(answer.header("referrer-policy") == "same-origin")
+            #expect(answer.header("referrer-policy") == "no-referrer")
         }
     }
 

@@ -53,6 +53,37 @@ import Testing
             ],
             headers: ["Origin": "https://evil.example"])
         #expect(crossSite.status == 403)
+        let fetchMetadata = try attacker.post(
+            "/login",
+            form: [
+                ("_csrf", try csrf(page.text)), ("username", "lotte.jansen"),
+                ("password", password), ("code", try oathtool(secret, at: server.now)),
+            ],
+            headers: ["Sec-Fetch-Site": "cross-site"])
+        #expect(fetchMetadata.status == 403)
+    }
+
+    /// With `Referrer-Policy: no-referrer` a browser posts its own forms with `Origin: null`;
+    /// `Sec-Fetch-Site` or the form token alone must then let the person in.
+    @Test func aBrowserThatHidesItsOriginStillLogsIn() throws {
+        let server = try ServerFixture()
+        let secret = try server.activate("lotte.jansen", password: password)
+        for headers in [
+            ["Origin": "null", "Sec-Fetch-Site": "same-origin"], ["Origin": "null"],
+        ] {
+            let browser = server.client()
+            let page = try browser.get("/login")
+            server.advance(30)
+            let answer = try browser.post(
+                "/login",
+                form: [
+                    ("_csrf", try csrf(page.text)), ("username", "lotte.jansen"),
+                    ("password", password), ("code", try oathtool(secret, at: server.now)),
+                ],
+                headers: headers)
+            #expect(answer.status == 303)
+            #expect(try browser.get("/clients/lotte/").status == 200)
+        }
     }
 
     @Test func logoutNeedsTheSessionToken() throws {
