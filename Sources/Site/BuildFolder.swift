@@ -169,12 +169,20 @@ enum FileSystem {
     /// Makes a folder and its parents, remembering which exist to save system calls.
     static func makeFolder(_ path: String, known: inout Set<String>) throws(BuildError) {
         guard !known.contains(path) else { return }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = parent(of: path)
         if !parent.isEmpty, parent != path { try makeFolder(parent, known: &known) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw BuildError.output("cannot create folder \(path): \(errorText())")
         }
         known.insert(path)
+    }
+
+    /// Everything before the last slash: `a/b/c.html` gives `a/b`, `/a` gives `/`. Plain
+    /// string work; NSString's version cost a tenth of a build's time in path clean-up.
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        if slash == path.utf8.startIndex { return "/" }
+        return String(path[..<slash])
     }
 
     /// Copies a file by content (documents are small enough; no hard link to content/, whose

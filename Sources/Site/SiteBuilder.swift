@@ -90,7 +90,7 @@ private struct BuildRun: Sendable {
             previous = folder.current()
             target = try folder.makeNewBuild()
         }
-        let results = renderClients(folder: target == nil ? nil : folder)
+        let results = try renderClients(folder: folder, into: target)
         var problems = initial
         for result in results { problems.add(contentsOf: result.problems) }
         let records = results.compactMap(\.record)
@@ -113,8 +113,7 @@ private struct BuildRun: Sendable {
         guard let target else { return summary }
 
         do {
-            try link(results, into: target, folder: folder)
-            try writeShared(into: target, records: records)
+            try writeShared(into: target, results: results)
             try folder.publish(target)
         } catch {
             try? FileManager.default.removeItem(at: target)
@@ -128,33 +127,29 @@ private struct BuildRun: Sendable {
     /// Runs one task per client on a few threads and gathers the results in client order.
     ///
     /// More threads than cores: creating files waits on the file system's journal, and other
-    /// clients can render meanwhile.
-    private func renderClients(folder: BuildFolder?) -> [ClientResult] {
+    /// clients can render meanwhile. Each task also links its client into the new build, so
+    /// no step after the tasks grows with the number of clients but the manifest's joining.
+    private func renderClients(
+        folder: BuildFolder, into target: URL?
+    ) throws(BuildError) -> [ClientResult] {
         let settings = SharedFingerprint.make(portal: options.content, theme: theme)
-        let results = Parallel.map(ids, width: Parallel.ioWidth) { id in
-            ClientTask(build: self, id: id, folder: folder, shared: settings).run()
+        var clients: String?
+        if let target {
+            var known: Set<String> = []
+            clients = target.path + "/clients"
+            try FileSystem.makeFolder(target.path + "/clients", known: &known)
         }
-        return results
-    }
-
-    /// Points `clients/<id>` of the new build at each client's output folder.
-    private func link(
-        _ results: [ClientResult], into target: URL,
-        folder: BuildFolder
-    ) throws(BuildError) {
-        var known: Set<String> = []
-        let clients = target.path + "/clients"
-        try FileSystem.makeFolder(clients, known: &known)
-        for result in results {
-            guard let object = result.object else { continue }
-            try FileSystem.symlink(
-                "../../\(BuildFolder.objectsName)/\(object)",
-                at: "\(clients)/\(result.id)")
+        let links = clients
+        return Parallel.map(ids, width: Parallel.ioWidth) { id in
+            ClientTask(
+                build: self, id: id, folder: target == nil ? nil : folder,
+                links: links, shared: settings
+            ).run()
         }
     }
 
     /// The assets and the manifest.
-    private func writeShared(into target: URL, records: [ClientRecord]) throws(BuildError) {
+    private func writeShared(into target: URL, results: [ClientResult]) throws(BuildError) {
         var known: Set<String> = []
         let assets = target.path + "/assets"
         try FileSystem.makeFolder(assets, known: &known)
@@ -168,9 +163,6 @@ private struct BuildRun: Sendable {
         for (name, source) in theme.serverTemplates {
             try FileSystem.write(Array(source.utf8), to: "\(meta)/server/\(name).mustache")
         }
-        let manifest = Manifest(
-            version: Manifest.currentVersion, portal: Manifest.entry(for: portal),
-            users: Manifest.users(from: records), clients: records.map(\.entry))
         let server = ServerTheme(
             language: portal.language.rawValue,
             strings: theme.strings(for: portal).table,
@@ -178,7 +170,11 @@ private struct BuildRun: Sendable {
         do {
             try FileSystem.write(
                 Array(JSONEncoder().encode(server)), to: "\(meta)/\(ServerTheme.file)")
-            try FileSystem.write(Array(manifest.encoded()), to: "\(meta)/\(Manifest.file)")
+            let manifest = try Manifest.assemble(
+                portal: Manifest.entry(for: portal),
+                users: Manifest.users(from: results.compactMap(\.record)),
+                clientEntries: results.compactMap(\.encodedEntry))
+            try FileSystem.write(manifest, to: "\(meta)/\(Manifest.file)")
         } catch let error as BuildError {
             throw error
         } catch {
@@ -192,6 +188,8 @@ private struct ClientResult: Sendable {
     var id: String
     var problems = ProblemList()
     var record: ClientRecord?
+    /// The record's manifest entry as JSON, encoded by the task rather than after all of them.
+    var encodedEntry: [UInt8]?
     /// The name of the client's output folder in the store; nil for a check.
     var object: String?
     var rendered = false
@@ -211,21 +209,51 @@ private struct ClientTask {
     let build: BuildRun
     let id: String
     let folder: BuildFolder?
+    /// The new build's `clients` folder, where the task links its output; nil for a check.
+    let links: String?
     let shared: String
 
     func run() -> ClientResult {
+        var result = produce()
+        guard let links, let object = result.object, result.writeFailure == nil else {
+            return result
+        }
+        do {
+            try FileSystem.symlink(
+                "../../\(BuildFolder.objectsName)/\(object)", at: "\(links)/\(id)")
+        } catch BuildError.output(let message) {
+            result.writeFailure = message
+        } catch {
+            result.writeFailure = "cannot link \(id) into the build: \(error)"
+        }
+        return result
+    }
+
+    /// The client's record and output folder: the previous build's when nothing changed.
+    private func produce() -> ClientResult {
         let source = build.options.content.appendingPathComponent("clients/\(id)")
         let fingerprint = ClientFingerprint.make(folder: source.path, shared: shared)
         let object = "\(id)-\(fingerprint.prefix(24))"
         if let folder, let record = ClientRecord.load(from: folder.object(object)),
             record.fingerprint == fingerprint
         {
-            return ClientResult(id: id, record: record, object: object)
+            var result = ClientResult(id: id, record: record, object: object)
+            do {
+                result.encodedEntry = try record.encodedEntry()
+            } catch BuildError.output(let message) {
+                result.writeFailure = message
+            } catch {
+                result.writeFailure = "cannot encode the record of \(id): \(error)"
+            }
+            return result
         }
         var (result, output) = render(fingerprint: fingerprint)
-        guard let folder, result.problems.isEmpty, let output else { return result }
+        guard result.problems.isEmpty, let output else { return result }
         do {
-            try write(output, as: object, in: folder)
+            let entry = try output.record.encodedEntry()
+            result.encodedEntry = entry
+            guard let folder else { return result }
+            try write(output, entry: entry, as: object, in: folder)
             result.object = object
         } catch BuildError.output(let message) {
             result.writeFailure = message
@@ -252,17 +280,16 @@ private struct ClientTask {
     /// Writes the client's files under a temporary name, then renames the folder into place,
     /// so a folder with the final name is always complete.
     private func write(
-        _ output: ClientOutput, as object: String,
+        _ output: ClientOutput, entry: [UInt8], as object: String,
         in folder: BuildFolder
     ) throws(BuildError) {
         let final = folder.object(object).path
         let temporary = "\(final).tmp-\(UInt32.random(in: 0...UInt32.max))"
         var known: Set<String> = []
         do {
-            for file in output.files + [try output.record.file()] {
+            for file in output.files + [try output.record.file(entry: entry)] {
                 let path = temporary + "/" + file.path
-                try FileSystem.makeFolder(
-                    (path as NSString).deletingLastPathComponent, known: &known)
+                try FileSystem.makeFolder(FileSystem.parent(of: path), known: &known)
                 switch file.body {
                 case .bytes(let bytes): try FileSystem.write(bytes, to: path)
                 case .copy(let source): try FileSystem.copy(source, to: path)

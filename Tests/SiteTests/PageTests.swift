@@ -157,6 +157,35 @@ import Testing
         #expect(anna.conversations.first?.messageTimes == ["2026-11-28T08:15:00Z"])
     }
 
+    /// The build joins the manifest from pieces that each client's task encoded; the joined
+    /// text must be what one encoding of the whole gives, for new and reused clients alike.
+    @Test func joinedManifestReadsAsOneEncoding() throws {
+        let fixture = try ContentFixture()
+        try fixture.write(
+            "clients/bram/client.yaml",
+            ContentFixture.client
+                .replacingOccurrences(of: "Anna Jansen", with: "Bram Jansen"))
+        let file = fixture.site.appendingPathComponent(".careportal/manifest.json")
+        for round in 0..<2 {
+            if round == 1 { try fixture.write("clients/bram/reports/extra.md", Self.report) }
+            try fixture.build()
+            let written = try Data(contentsOf: file)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let whole = try encoder.encode(JSONDecoder().decode(Manifest.self, from: written))
+            #expect(written == whole)
+        }
+    }
+
+    private static let report = """
+        ---
+        title: Extra
+        date: 2026-11-30
+        author: Bea Smit
+        ---
+        Tekst.
+        """
+
     @Test func sameUsernameWithAnotherEmailIsAProblem() throws {
         let fixture = try ContentFixture()
         try fixture.write(
