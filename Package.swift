@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Crypto", dependencies: ["CCrypto"]),
         .target(name: "Mustache"),
-        .target(name: "HTTP", dependencies: ["CMicroHTTPD"]),
+        .target(name: "HTTP", dependencies: ["CMicroHTTPD", "CSystem"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Store", dependencies: ["SQLite"]),
         .target(name: "Argon2", dependencies: ["CArgon2"]),
@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "HTTP", "Site", "Store", "Support", "Fixtures"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Fixtures"]),

@@ -33,7 +33,7 @@ enum ServeCommand {
             portal = try PortalServer(settings: settings, logger: logger)
             server = try HTTPServer(
                 host: settings.host, port: settings.port, limits: HTTPLimits(),
-                handler: portal.handle)
+                isSlow: PortalServer.isSlow, handler: portal.handle)
         } catch {
             console.err("careportal serve: \(error)")
             return .failure

@@ -13,12 +13,16 @@ typedef struct {
     size_t max_body;
 } server;
 
-/// The request body as it arrives in pieces; freed when the request completes.
+/// One request's state: the body as it arrives in pieces and, for a deferred request, the
+/// answer made on another thread. Freed when the request completes.
 typedef struct {
     char *data;
     size_t length;
     size_t capacity;
     int too_large;
+    int deferred;
+    unsigned int status;
+    struct MHD_Response *response;
 } body;
 
 /// Keeps escapes as they are: percent-decoding is done once, in Swift, where it is checked.
@@ -81,12 +85,35 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *connecti
         *upload_data_size = 0;
         return MHD_YES;
     }
+    // libmicrohttpd calls again once a deferred request is resumed: its answer is ready.
+    if (b->deferred) {
+        struct MHD_Response *response = b->response;
+        b->response = NULL;
+        if (!response) return MHD_NO;
+        enum MHD_Result queued = MHD_queue_response(connection, b->status, response);
+        MHD_destroy_response(response);
+        return queued;
+    }
     careportal_http_request request = {
-        .connection = connection, .method = method, .url = url,
+        .connection = connection, .exchange = b, .method = method, .url = url,
         .body = b->data, .body_length = b->length, .body_too_large = b->too_large,
     };
     client_address(connection, request.client_address, sizeof request.client_address);
-    return s->handler(s->context, &request) ? MHD_YES : MHD_NO;
+    return s->handler(s->context, &request) == CAREPORTAL_HTTP_DROP ? MHD_NO : MHD_YES;
+}
+
+void careportal_http_defer(struct MHD_Connection *connection) {
+    MHD_suspend_connection(connection);
+}
+
+void careportal_http_finish(struct MHD_Connection *connection, void *exchange,
+                            unsigned int status, struct MHD_Response *response) {
+    body *b = exchange;
+    b->deferred = 1;
+    b->status = status;
+    b->response = response;
+    // Resuming is safe from any thread; the pool thread then calls access_handler again.
+    MHD_resume_connection(connection);
 }
 
 static void completed(void *cls, struct MHD_Connection *connection, void **state,
@@ -96,6 +123,7 @@ static void completed(void *cls, struct MHD_Connection *connection, void **state
     (void)code;
     body *b = *state;
     if (b) {
+        if (b->response) MHD_destroy_response(b->response);
         free(b->data);
         free(b);
         *state = NULL;
@@ -118,7 +146,8 @@ struct MHD_Daemon *careportal_http_start(const char *host, uint16_t port,
     s->context = context;
     s->max_body = limits.max_body;
 
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
+    unsigned int flags =
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
     struct MHD_Daemon *daemon = MHD_start_daemon(
         flags, port, NULL, NULL, access_handler, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,

@@ -1,5 +1,7 @@
 #define _GNU_SOURCE
 #include <malloc.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include "csystem.h"
 
@@ -13,4 +15,8 @@ int careportal_limit_malloc_arenas(int count) {
 
 int careportal_trim_memory(void) {
     return malloc_trim(0);
+}
+
+int careportal_lower_thread_priority(int niceness) {
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), niceness) == 0;
 }

@@ -41,16 +41,32 @@ struct Connection {
 
     /// Creates the libmicrohttpd response, adds the headers and queues it.
     func queue(_ response: HTTPResponse) -> Bool {
-        guard let made = makeResponse(response.body) else { return false }
+        guard let made = Self.makeResponse(response) else { return false }
         defer { MHD_destroy_response(made) }
-        for header in response.headers {
-            guard !header.value.contains(where: { $0 == "\r" || $0 == "\n" }) else { continue }
-            MHD_add_response_header(made, header.name, header.value)
-        }
         return MHD_queue_response(raw.connection, UInt32(response.status), made) == .YES
     }
 
-    private func makeResponse(_ body: HTTPResponse.Body) -> OpaquePointer? {
+    /// Suspends the connection until the returned request is finished on another thread.
+    func deferred() -> DeferredRequest {
+        careportal_http_defer(raw.connection)
+        return DeferredRequest(
+            connection: raw.connection, exchange: raw.exchange, request: request)
+    }
+
+    /// The libmicrohttpd response with its headers; a header value with a line break is left
+    /// out, so no value can add a header of its own.
+    static func makeResponse(_ response: HTTPResponse) -> OpaquePointer? {
+        guard let made = makeBody(response.body) else { return nil }
+        for header in response.headers {
+            guard !header.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) else {
+                continue
+            }
+            MHD_add_response_header(made, header.name, header.value)
+        }
+        return made
+    }
+
+    private static func makeBody(_ body: HTTPResponse.Body) -> OpaquePointer? {
         switch body {
         case .bytes(let bytes):
             return bytes.withUnsafeBytes { raw in
@@ -64,6 +80,22 @@ struct Connection {
             if made == nil { close(descriptor) }
             return made
         }
+    }
+}
+
+/// A suspended request, answered once on a worker thread.
+///
+/// Invariant: libmicrohttpd keeps a suspended connection and its request state alive until it
+/// is resumed, which `finish` does exactly once; nothing else touches the pointers.
+struct DeferredRequest: @unchecked Sendable {
+    let connection: OpaquePointer?
+    let exchange: UnsafeMutableRawPointer?
+    let request: HTTPRequest
+
+    func finish(_ response: HTTPResponse) {
+        // A response libmicrohttpd could not make drops the connection, as on an event thread.
+        let made = Connection.makeResponse(response)
+        careportal_http_finish(connection, exchange, UInt32(response.status), made)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A complete HTTP request as careportal sees it: raw path and query, headers, body.
 public struct HTTPRequest: Sendable {
     public var method: String
@@ -75,7 +77,12 @@ public struct HTTPResponse: Sendable {
 /// Limits set on libmicrohttpd instead of its defaults; each one bounds what a slow or hostile
 /// client can take from the server.
 public struct HTTPLimits: Sendable {
-    public var threads = 4
+    /// Event threads: one per core, since none of them waits (slow requests go to workers).
+    public var threads = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads for slow requests (password hashes, writes with a disk sync).
+    public var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// How much lower the workers run than the event threads (see `setpriority(2)`).
+    public var workerNiceness: Int32 = 5
     public var connectionLimit = 1000
     public var perAddressLimit = 64
     public var timeoutSeconds = 30

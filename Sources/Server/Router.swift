@@ -32,6 +32,13 @@ extension PortalServer {
         }
     }
 
+    /// Requests that wait on a password hash or a disk sync: every form (login, activation
+    /// steps, comments, replies, logout) and the activation link, whose first visit consumes
+    /// the token. The HTTP server answers them on its workers, so pages never wait behind them.
+    public static func isSlow(_ request: HTTPRequest) -> Bool {
+        request.method == "POST" || request.rawPath.hasPrefix("/activate/")
+    }
+
     /// `/healthz`, for the proxy and monitoring: the site is published (or this request would
     /// not have come here) and the database answers. Nothing about users or clients.
     func health() -> HTTPResponse {

@@ -45,7 +45,8 @@ final class ServerFixture: @unchecked Sendable {
         let logger = Logger(label: "test") { line in lines.update { $0.append(line) } }
         portal = try PortalServer(settings: settings, logger: logger)
         http = try HTTPServer(
-            host: "127.0.0.1", port: 0, limits: limits, handler: portal.handle)
+            host: "127.0.0.1", port: 0, limits: limits, isSlow: PortalServer.isSlow,
+            handler: portal.handle)
     }
 
     deinit {
@@ -71,7 +72,8 @@ final class ServerFixture: @unchecked Sendable {
             settings: settings,
             logger: Logger(label: "test") { line in lines.update { $0.append(line) } })
         http = try HTTPServer(
-            host: "127.0.0.1", port: 0, limits: HTTPLimits(), handler: portal.handle)
+            host: "127.0.0.1", port: 0, limits: HTTPLimits(), isSlow: PortalServer.isSlow,
+            handler: portal.handle)
         for browser in browsers { browser.move(to: http.port) }
     }
 

@@ -14,4 +14,8 @@ int careportal_limit_malloc_arenas(int count);
 /// so the resident size follows what is in use rather than the highest point ever reached.
 int careportal_trim_memory(void);
 
+/// Lowers the calling thread, and only it (Linux keeps a priority per thread, set through its
+/// thread id), by `niceness`. Returns 1 on success.
+int careportal_lower_thread_priority(int niceness);
+
 #endif
