@@ -11,7 +11,7 @@ seconds=${2:-6}
 swift build -c release >/dev/null
 bin=$PWD/.build/release/careportal
 work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$pid" 2>/dev/null || true; cp "$work/perf.data" /tmp/serve.perf 2>/dev/null; rm -rf "$work"' EXIT
 
 "$bin" build --out "$work/site" >/dev/null
 link=$("$bin" invite marieke.devries --site "$work/site" --state "$work/state" | grep -o '/activate/[A-Za-z0-9_-]*')
