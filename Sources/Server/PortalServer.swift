@@ -33,7 +33,7 @@ public final class PortalServer: Sendable {
         directory = SiteDirectory(link: settings.site.path)
         let snapshot = try directory.snapshot()
         let secure = snapshot.manifest.portal.baseURL.hasPrefix("https://")
-        sessions = Sessions(store: store, settings: settings, secure: secure)
+        sessions = Sessions(store: store, settings: settings, secure: secure, logger: logger)
         box = try SecretBox(key: SecretKey.load(state: settings.state, given: settings.secretKey))
         audit = AuditLog(store: store, interval: settings.auditFlushInterval, logger: logger)
         notifier = Notifier(state: settings.state, logger: logger)
@@ -52,6 +52,7 @@ public final class PortalServer: Sendable {
     /// Writes what is buffered; call before the process ends.
     public func shutdown() {
         news.stop()
+        sessions.touches.stop()
         readState.stop()
         audit.stop()
         notifier.stopDelivery()

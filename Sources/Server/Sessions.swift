@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HTTP
 import Store
+import Support
 import Synchronization
 
 /// Session cookies: a random 256-bit id in the cookie, only its SHA-256 in the database.
@@ -12,6 +13,15 @@ struct Sessions: Sendable {
     /// plain name.
     let secure: Bool
     let cache = SessionCache()
+    let touches: SessionTouches
+
+    init(store: StateStore, settings: ServerSettings, secure: Bool, logger: Logger) {
+        self.store = store
+        self.settings = settings
+        self.secure = secure
+        touches = SessionTouches(
+            store: store, interval: settings.auditFlushInterval, logger: logger)
+    }
 
     var cookieName: String { secure ? "__Host-careportal" : "careportal" }
 
@@ -24,11 +34,13 @@ struct Sessions: Sendable {
         let time = now.seconds
         let idle =
             session.kind == .login ? Int64(settings.idleTimeout) : Int64(settings.enrolmentLifetime)
-        guard session.expiresAt > time, session.lastSeen + idle > time else {
+        // A touch not yet written counts: the stored time may be older than the last visit.
+        let lastSeen = max(session.lastSeen, touches.pending(session.idHash) ?? 0)
+        guard session.expiresAt > time, lastSeen + idle > time else {
             end(session.idHash)
             return nil
         }
-        if time - session.lastSeen >= 60 { try? store.touch(session.idHash, now: now) }
+        if time - lastSeen >= 60 { touches.add(session.idHash, at: time) }
         return session
     }
 
@@ -116,5 +128,59 @@ final class SessionCache: Sendable {
 
     func removeAll() {
         entries.withLock { $0.byHash.removeAll() }
+    }
+}
+
+/// Last-seen times written behind, with the next group commit, so that a page view never waits
+/// on a disk sync.
+///
+/// Known limit: a crash loses the touches of at most the last `interval` seconds, so such a
+/// session may time out up to a minute early; that errs on the safe side.
+final class SessionTouches: Sendable {
+    private let store: StateStore
+    private let logger: Logger
+    private let pending = Mutex<[[UInt8]: Int64]>([:])
+    private let writer = Mutex<Periodic?>(nil)
+
+    init(store: StateStore, interval: TimeInterval, logger: Logger) {
+        self.store = store
+        self.logger = logger
+        let periodic = Periodic(name: "careportal-sessions", interval: interval) { [self] in
+            flush()
+        }
+        writer.withLock { $0 = periodic }
+    }
+
+    /// The time waiting to be written for this session, if any.
+    func pending(_ idHash: [UInt8]) -> Int64? {
+        pending.withLock { $0[idHash] }
+    }
+
+    func add(_ idHash: [UInt8], at time: Int64) {
+        pending.withLock { $0[idHash] = max($0[idHash] ?? 0, time) }
+    }
+
+    /// Writes the pending times, and only then forgets them, so that a session looked up
+    /// meanwhile still sees its last visit.
+    func flush() {
+        let batch = pending.withLock { $0 }
+        guard !batch.isEmpty else { return }
+        do {
+            try store.touch(batch)
+            pending.withLock { touches in
+                for (idHash, time) in batch where touches[idHash] == time {
+                    touches.removeValue(forKey: idHash)
+                }
+            }
+        } catch {
+            logger.error(
+                "cannot write session times; retried with the next batch",
+                ["error": "\(error)", "waiting": "\(batch.count)"])
+        }
+    }
+
+    /// Writes what is buffered and stops the writer.
+    func stop() {
+        writer.withLock { $0 }?.stop()
     }
 }

@@ -87,9 +87,20 @@ extension StateStore {
     }
 
     public func touch(_ idHash: [UInt8], now: Date) throws {
-        try database.run(
-            "UPDATE sessions SET last_seen = ? WHERE id_hash = ?",
-            [.integer(now.seconds), .blob(idHash)])
+        try touch([idHash: now.seconds])
+    }
+
+    /// Sets the last-seen time of many sessions in one transaction; a later time never goes
+    /// back to an earlier one.
+    public func touch(_ lastSeen: [[UInt8]: Int64]) throws {
+        guard !lastSeen.isEmpty else { return }
+        try database.transaction { tx in
+            for (idHash, time) in lastSeen {
+                try tx.run(
+                    "UPDATE sessions SET last_seen = max(last_seen, ?) WHERE id_hash = ?",
+                    [.integer(time), .blob(idHash)])
+            }
+        }
     }
 
     public func deleteSession(_ idHash: [UInt8]) throws {

@@ -23,6 +23,18 @@ import Testing
         #expect(try browser.get("/clients/lotte/").status == 303)
     }
 
+    /// A visit's time is written behind, and stopping the server writes what is pending: the
+    /// session lives on after a restart as if the server had never stopped.
+    @Test func lastVisitSurvivesARestart() throws {
+        let server = try ServerFixture()
+        let (browser, _) = try loggedIn(server)
+        server.advance(29 * 60)
+        #expect(try browser.get("/clients/lotte/").status == 200)
+        try server.restart(browser)
+        server.advance(29 * 60)
+        #expect(try browser.get("/clients/lotte/").status == 200)
+    }
+
     @Test func sessionsEndAfterTheirLifetimeHoweverBusy() throws {
         let server = try ServerFixture()
         let (browser, _) = try loggedIn(server)
