@@ -83,6 +83,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: ["Server", "HTTP", "Site", "Store", "Support", "Fixtures"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Fixtures"]),

@@ -24,7 +24,10 @@ enum ServeCommand {
         trimming.setEventHandler { _ = careportal_trim_memory() }
         trimming.resume()
         defer { trimming.cancel() }
-        let logger = Logger(label: "careportal")
+        // A line per request, written in pieces; what is left goes out when serve returns.
+        let logs = LogBuffer()
+        defer { logs.stop() }
+        let logger = Logger.buffered(label: "careportal", into: logs)
         // Before anything else: a SIGTERM that comes early still stops the server cleanly.
         let stopping = StopSignal()
         let portal: PortalServer

@@ -27,29 +27,38 @@ public struct Logger: Sendable {
 
     public var label: String
     public var minimum: Level
-    private let sink: @Sendable (String) -> Void
+    private let sink: @Sendable (Level, String) -> Void
 
     public init(
         label: String, minimum: Level = .info,
         sink: @escaping @Sendable (String) -> Void = Logger.standardError
     ) {
+        self.init(label: label, minimum: minimum) { _, line in sink(line) }
+    }
+
+    /// A logger whose sink also learns each line's level.
+    public init(
+        label: String, minimum: Level = .info,
+        levelledSink: @escaping @Sendable (Level, String) -> Void
+    ) {
         self.label = label
         self.minimum = minimum
-        self.sink = sink
+        self.sink = levelledSink
     }
 
     /// One `write(2)` per line, so lines from different threads never interleave.
     public static let standardError: @Sendable (String) -> Void = { line in
-        var bytes = Array(line.utf8)
-        bytes.append(0x0A)
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        LogBuffer.write(Array(line.utf8) + [0x0A], to: 2)
+    }
+
+    /// A logger whose lines of `minimum` level and above go through `buffer`; warnings and
+    /// errors are written at once.
+    public static func buffered(label: String, into buffer: LogBuffer) -> Logger {
+        let routine = buffer.sink(urgent: false)
+        let urgent = buffer.sink(urgent: true)
+        return Logger(
+            label: label,
+            levelledSink: { level, line in level >= .warning ? urgent(line) : routine(line) })
     }
 
     /// Writes one line; metadata keeps the order written, so lines of one kind line up.
@@ -61,7 +70,7 @@ public struct Logger: Sendable {
         for (key, value) in metadata {
             line += " \(key)=\(Self.quote(value))"
         }
-        sink(line)
+        sink(level, line)
     }
 
     public func info(_ message: String, _ metadata: KeyValuePairs<String, String> = [:]) {
