@@ -8,6 +8,10 @@
 # Prints pages per second, CPU seconds and peak memory for each, and the ratios. Both
 # generators write tens of thousands of files, so on a slow or busy disk the file system
 # decides the figures; BENCH_DIR on a tmpfs measures the generators themselves.
+#
+# On ext4 without a journal, inodes freed in the last one to five minutes are skipped when new
+# files are created, and skipping tens of thousands makes every create slow: wait five minutes
+# after a run (which deletes its folder) before the next, or the second run measures that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-1000}
@@ -22,8 +26,11 @@ trap 'rm -rf "$work"' EXIT
 echo "generating $clients clients x $items items in $work"
 python3 bench/generate_corpus.py --clients "$clients" --items "$items" --out "$work"
 
+# Each run starts with nothing left to write back: otherwise the first one pays for flushing
+# the generated corpus and each later one for the files of the run before it.
 measure() { # label, command...: prints "seconds peak_kib cpu_seconds"
   local label=$1; shift
+  sync
   /usr/bin/time -f "%e %M %U %S" -o "$work/time.$label" "$@" >"$work/out.$label" 2>&1
   awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time.$label"
 }
