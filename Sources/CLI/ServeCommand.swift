@@ -17,6 +17,8 @@ enum ServeCommand {
         // Two arenas for the whole server: its threads share caches, and memory stays flat
         // over days instead of growing with fragmentation (measured by bench/soak.sh).
         _ = careportal_limit_malloc_arenas(2)
+        // Blocks from 1 MiB up (a password hash's 19 MiB) mapped and unmapped on their own.
+        _ = careportal_fix_mmap_threshold(1 << 20)
         // Freed memory back to the kernel once a second: the resident size then follows what
         // is in use (87-93 MiB under the soak) instead of its highest point.
         let trimming = DispatchSource.makeTimerSource(queue: .global(qos: .utility))

@@ -13,6 +13,10 @@ int careportal_limit_malloc_arenas(int count) {
     return mallopt(M_ARENA_MAX, count);
 }
 
+int careportal_fix_mmap_threshold(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+}
+
 int careportal_trim_memory(void) {
     return malloc_trim(0);
 }

@@ -79,8 +79,9 @@ public struct HTTPResponse: Sendable {
 public struct HTTPLimits: Sendable {
     /// Event threads: one per core, since none of them waits (slow requests go to workers).
     public var threads = max(2, ProcessInfo.processInfo.activeProcessorCount)
-    /// Threads for slow requests (password hashes, writes with a disk sync).
-    public var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads for slow requests (password hashes, writes with a disk sync). More than cores:
+    /// most of them wait, on a disk sync or for their turn to hash a password.
+    public var workers = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
     /// How much lower the workers run than the event threads (see `setpriority(2)`).
     public var workerNiceness: Int32 = 5
     public var connectionLimit = 1000

@@ -214,7 +214,9 @@ extension PortalServer {
         guard let sealed = session.pendingSecret,
             let secret = try? box.open(sealed, context: Array(session.username.utf8))
         else { return expired(context) }
-        let hash = PasswordHash.make(password: password, random: { SecureRandom.bytes(16) })
+        let hash = PasswordGate.run {
+            PasswordHash.make(password: password, random: { SecureRandom.bytes(16) })
+        }
         let step = TOTP(secret: secret).step(at: context.now)
         do {
             try store.activate(

@@ -85,7 +85,7 @@ extension PortalServer {
         let hash = account?.passwordHash ?? dummyHash
         let passwordMatches =
             password.utf8.count <= 1024
-            && PasswordHash.verify(password: password, encoded: hash)
+            && PasswordGate.run { PasswordHash.verify(password: password, encoded: hash) }
         guard let account, !waiting, passwordMatches else {
             fail(username, account: account, key: "password", address: address, context)
             return nil

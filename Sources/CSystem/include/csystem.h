@@ -10,6 +10,13 @@ int careportal_syncfs(int fd);
 /// grows with fragmentation spread over them. Returns 1 on success.
 int careportal_limit_malloc_arenas(int count);
 
+/// Fixes the size from which glibc's malloc maps memory of its own (mallopt
+/// M_MMAP_THRESHOLD) and so switches off glibc's habit of raising that size to the largest block
+/// freed. Without it, the 19 MiB of each argon2id hash came from the heap after the first
+/// login and stayed in the arena; with it, such a block goes back to the kernel when freed.
+/// Returns 1 on success.
+int careportal_fix_mmap_threshold(int bytes);
+
 /// Hands memory that malloc holds free back to the kernel (malloc_trim(0)), from every arena,
 /// so the resident size follows what is in use rather than the highest point ever reached.
 int careportal_trim_memory(void);
