@@ -3,6 +3,10 @@ import Foundation
 
 /// A fixed set of threads that run jobs in the order they came, for work that may block
 /// (a password hash, a write with a disk sync) and so must not run on an event thread.
+///
+/// The queue holds one job per suspended connection, so libmicrohttpd's connection limits bound
+/// it. Known limit: suspended connections are not timed out, so a flood of logins from many
+/// addresses makes other people's logins wait their turn (pages are not affected).
 final class WorkQueue: Sendable {
     private let state = NSCondition()
     // Invariant: `jobs` and `running` are only touched while `state` is locked.
