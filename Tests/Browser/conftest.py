@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = Path(__file__).resolve().parents[2]
@@ -137,6 +136,25 @@ def fill(driver, field_id: str, text: str):
     element.send_keys(text)
 
 
+def replaced_while_asking(error: WebDriverException) -> bool:
+    """Chromium says this when a navigation replaced the document while the driver was still
+    asking about one of its elements: the element is gone, which is what was waited for."""
+    return "does not belong to the document" in str(error)
+
+
+def is_gone(element) -> bool:
+    """Whether the page holding `element` has been replaced by the next one."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if replaced_while_asking(error):
+            return True
+        raise
+
+
 def click(driver, element):
     """Clicks a link or button like a person, the element scrolled into the middle of the
     screen first, and waits until the next page has replaced this one and finished loading."""
@@ -146,11 +164,9 @@ def click(driver, element):
     try:
         element.click()
     except WebDriverException as error:
-        # Chromium reports this when the click's own navigation replaced the document before
-        # the driver was done with the click: the click happened.
-        if "does not belong to the document" not in str(error):
+        if not replaced_while_asking(error):
             raise
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(lambda _: is_gone(page))
     WebDriverWait(driver, 10).until(
         lambda d: d.execute_script("return document.readyState") == "complete")
 

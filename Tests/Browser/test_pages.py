@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
-from conftest import (DESKTOP, PASSWORD, REPO, chromium, click, code, fetch, fill, log_in,
-                      screenshot, submit)
+from conftest import (DESKTOP, PASSWORD, REPO, chromium, click, code, fetch, fill, is_gone,
+                      log_in, screenshot, submit)
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -213,7 +212,7 @@ def test_everything_works_by_keyboard_alone(pages):
         "return getComputedStyle(arguments[0]).outlineStyle", button) != "none"
     page = driver.find_element(By.TAG_NAME, "html")
     button.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(lambda _: is_gone(page))
     assert "Met het toetsenbord geschreven." in driver.find_element(
         By.CSS_SELECTOR, ".comment-list").text
 
