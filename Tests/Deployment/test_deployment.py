@@ -74,3 +74,81 @@ def test_the_caddyfile_is_accepted():
     checked = run("caddy", "validate", "--config", str(DEPLOY / "Caddyfile"),
                   "--adapter", "caddyfile")
     assert checked.returncode == 0, checked.stderr
+
+
+def system_calls_in(group: str, seen: set[str] | None = None) -> set[str]:
+    """The system calls a systemd group such as `@resources` stands for, nested groups too."""
+    seen = set() if seen is None else seen
+    listed = run("systemd-analyze", "syscall-filter", group, check=True).stdout.splitlines()
+    calls: set[str] = set()
+    for line in listed[1:]:
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        if name.startswith("@"):
+            if name not in seen:
+                seen.add(name)
+                calls |= system_calls_in(name, seen)
+        else:
+            calls.add(name)
+    return calls
+
+
+def unit_filter(unit: str) -> tuple[set[str], set[str]]:
+    """What the unit's SystemCallFilter= lines allow and deny, in the order systemd reads them:
+    an allow list first, then deny lists, and plain names after a deny list take calls back."""
+    allowed: set[str] = set()
+    denied: set[str] = set()
+    for value in re.findall(r"^SystemCallFilter=(.*)$", unit, re.M):
+        deny = value.startswith("~")
+        names: set[str] = set()
+        for word in value.lstrip("~").split():
+            names |= system_calls_in(word) if word.startswith("@") else {word}
+        if deny:
+            denied |= names
+        elif denied:
+            denied -= names
+        else:
+            allowed |= names
+    return allowed, denied
+
+
+def test_the_unit_allows_every_system_call_careportal_makes(scratch):
+    """systemd kills a service that makes a call its filter denies, so the calls a real server
+    makes (traced while it starts, answers pages and forms, and stops) must all pass."""
+    unit = (DEPLOY / "careportal.service").read_text()
+    run(str(CAREPORTAL), "build", "--content", str(REPO / "content"), "--themes",
+        str(REPO / "themes"), "--out", str(scratch / "site"), check=True)
+    trace = scratch / "trace" / "calls.txt"
+    # As the unit's own user would, not as root: SQLite, for one, calls fchown only as root.
+    as_user = []
+    for folder in ["state", "trace"]:
+        (scratch / folder).mkdir()
+    if os.geteuid() == 0:
+        scratch.chmod(0o755)
+        for folder in ["state", "trace"]:
+            shutil.chown(scratch / folder, "nobody", "nogroup")
+        as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    tracer = subprocess.Popen(
+        [*as_user, "strace", "-f", "-qq", "-c", "-o", str(trace), str(CAREPORTAL), "serve",
+         "--site", str(scratch / "site"), "--state", str(scratch / "state"), "--port", "0"],
+        stderr=subprocess.PIPE, text=True)
+    try:
+        first = tracer.stderr.readline()
+        port = re.search(r"127\.0\.0\.1:(\d+)", first).group(1)
+        base = f"http://127.0.0.1:{port}"
+        for path in ["/login", "/healthz", "/clients/sanne/", "/assets/missing.css"]:
+            run("curl", "-s", "-o", "/dev/null", base + path)
+        run("curl", "-s", "-o", "/dev/null", "-d", "username=x&password=y&code=1",
+            base + "/login")
+    finally:
+        server = run("pgrep", "-P", str(tracer.pid)).stdout.split()
+        for pid in server:
+            os.kill(int(pid), 15)
+        tracer.wait(timeout=30)
+    made = {line.split()[-1] for line in trace.read_text().splitlines()
+            if re.match(r"^\s*\d", line) and line.split()[-1] != "total"}
+    assert {"setpriority", "syncfs", "flock"} & made, "the trace holds the server's calls"
+    allowed, denied = unit_filter(unit)
+    refused = sorted(call for call in made if call in denied or call not in allowed)
+    assert not refused, f"the unit's SystemCallFilter would stop careportal at {refused}"
