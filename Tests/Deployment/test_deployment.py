@@ -116,6 +116,8 @@ def unit_filter(unit: str) -> tuple[set[str], set[str]]:
 def test_the_unit_allows_every_system_call_careportal_makes(scratch):
     """systemd kills a service that makes a call its filter denies, so the calls a real server
     makes (traced while it starts, answers pages and forms, and stops) must all pass."""
+    if run("strace", "-qq", "-o", "/dev/null", "true").returncode != 0:
+        pytest.skip("strace cannot trace here (ptrace is not permitted in this container)")
     unit = (DEPLOY / "careportal.service").read_text()
     run(str(CAREPORTAL), "build", "--content", str(REPO / "content"), "--themes",
         str(REPO / "themes"), "--out", str(scratch / "site"), check=True)
