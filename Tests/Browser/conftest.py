@@ -96,11 +96,15 @@ def chromium(size) -> webdriver.Chrome:
     driver = webdriver.Chrome(service=service, options=options)
     # Elements of the next page are looked for until it has loaded, up to five seconds.
     driver.implicitly_wait(5)
+    resize(driver, size)
+    return driver
+
+
+def resize(driver, size):
+    """Makes the page itself `size`: headless windows count the browser's frame."""
     driver.set_window_size(*size)
-    # headless windows count the browser's frame; make the page itself the size asked for
     inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
     driver.set_window_size(size[0] * 2 - inner[0], size[1] * 2 - inner[1])
-    return driver
 
 
 @pytest.fixture

@@ -14,10 +14,11 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
-from conftest import (DESKTOP, PASSWORD, REPO, chromium, click, code, fetch, fill, is_gone,
-                      log_in, screenshot, submit)
+from conftest import (DESKTOP, PASSWORD, PHONE, REPO, chromium, click, code, fetch, fill,
+                      is_gone, log_in, resize, screenshot, submit)
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+NARROW = (320, 720)
 
 
 class Pages:
@@ -29,20 +30,36 @@ class Pages:
         self.visited: dict[str, str] = {}
         self.sources: dict[str, bytes] = {}
         self.violations: dict[str, list] = {}
+        self.overflow: dict[str, int] = {}
 
-    def check(self, name: str):
-        """Runs axe on the page in the browser and keeps its HTML as served."""
-        axe = Axe(self.driver)
-        axe.inject()
-        result = axe.run(options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-        if result["violations"]:
-            self.violations[name] = result["violations"]
+    def check(self, name: str, posted: bool = False):
+        """Runs axe on the page at desktop and phone width, measures it at 320 px, and keeps
+        its HTML: as served, or for the answer to a form, as the browser holds it."""
+        for width, size in [("desktop", DESKTOP), ("phone", PHONE), ("320px", NARROW)]:
+            resize(self.driver, size)
+            if width == "320px":
+                self.overflow[name] = self.driver.execute_script(
+                    "return document.documentElement.scrollWidth - window.innerWidth")
+                if self.overflow[name] > 0:
+                    screenshot(self.driver, "320px", name)
+                continue
+            axe = Axe(self.driver)
+            axe.inject()
+            result = axe.run(options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+            if result["violations"]:
+                self.violations[f"{name} ({width})"] = result["violations"]
+            screenshot(self.driver, "pages" if width == "desktop" else "pages-phone", name)
+        resize(self.driver, DESKTOP)
         self.visited[name] = self.driver.current_url
-        screenshot(self.driver, "pages", name)
-        # The HTML exactly as the server sends it, for the validator; a page that answers
-        # differently when asked again (a redirect after a form) is left out.
+        if posted:
+            # Asking again would not repeat the form; the DOM of an answer Chromium parsed
+            # without complaint is what the validator gets.
+            html = self.driver.execute_script("return document.documentElement.outerHTML")
+            self.sources[name] = ("<!DOCTYPE html>\n" + html).encode()
+            return
+        # The HTML exactly as the server sends it, error pages included.
         status, _, body = fetch(self.driver, self.portal, self.path())
-        if status == 200:
+        if status in (200, 404):
             self.sources[name] = body
 
     def path(self) -> str:
@@ -56,25 +73,34 @@ class Pages:
         d.get(portal.base + "/no-such-page")
         self.check("not-found")
 
-        d.get(portal.base + portal.invitation("lotte.jansen"))
+        invitation = portal.invitation("lotte.jansen")
+        d.get(portal.base + invitation)
         self.check("activate")
         secret = d.find_element(By.CSS_SELECTOR, ".secret code").text
         fill(d, "code", "000000")
         submit(d)
-        self.check("activate-wrong-code")
+        self.check("activate-wrong-code", posted=True)
         fill(d, "code", code(secret))
         submit(d)
-        self.check("activate-summary")
+        self.check("activate-summary", posted=True)
         submit(d)
-        self.check("password")
+        self.check("password", posted=True)
         fill(d, "password", "zonnebloem")
         fill(d, "repeat", "zonnebloem")
         submit(d)
-        self.check("password-refused")
+        self.check("password-refused", posted=True)
         fill(d, "password", PASSWORD)
         fill(d, "repeat", PASSWORD)
         submit(d)
-        self.check("login-ready")
+        self.check("login-ready", posted=True)
+        d.get(portal.base + invitation)
+        self.check("activation-used")
+        d.get(portal.base + "/login")
+        fill(d, "username", "lotte.jansen")
+        fill(d, "password", PASSWORD)
+        fill(d, "code", "000000")
+        submit(d)
+        self.check("login-failed", posted=True)
         log_in(d, portal, "lotte.jansen", secret)
 
         base = "/clients/lotte/"
@@ -97,11 +123,11 @@ class Pages:
         click(d, d.find_element(By.CSS_SELECTOR, "main a[href*='/reports/'][href$='.html']"))
         fill(d, "comment-text", "Een opmerking bij dit verslag.")
         submit(d, "form.message-form")
-        self.check("report-with-comment")
+        self.check("report-with-comment", posted=True)
         fill(d, "comment-text", " ")
         d.execute_script("document.getElementById('comment-text').removeAttribute('required')")
         submit(d, "form.message-form")
-        self.check("report-comment-refused")
+        self.check("report-comment-refused", posted=True)
 
         d.get(portal.base + base + "agenda/")
         if "-W" not in d.current_url:
@@ -153,24 +179,9 @@ def test_every_served_and_generated_page_is_valid_html(pages, portal):
 
 
 def test_no_page_scrolls_sideways_at_320_pixels(pages):
-    driver = chromium((320, 720))
-    try:
-        driver.get(pages.portal.base + "/login")
-        for cookie in pages.driver.get_cookies():
-            driver.add_cookie(cookie)
-        wide = []
-        for name, url in pages.visited.items():
-            if name.startswith(("activate", "password", "login")):
-                continue
-            driver.get(url)
-            overflow = driver.execute_script(
-                "return document.documentElement.scrollWidth - window.innerWidth")
-            if overflow > 0:
-                wide.append((name, overflow))
-                screenshot(driver, "320px", name)
-        assert not wide, wide
-    finally:
-        driver.quit()
+    assert len(pages.overflow) == len(pages.visited)
+    wide = {name: pixels for name, pixels in pages.overflow.items() if pixels > 0}
+    assert not wide, wide
 
 
 def test_text_twice_as_large_loses_nothing(pages):
@@ -217,9 +228,11 @@ def test_everything_works_by_keyboard_alone(pages):
         By.CSS_SELECTOR, ".comment-list").text
 
 
-def test_reports_print_as_the_text_alone(pages):
+@pytest.mark.parametrize("name, article", [
+    ("report-with-comment", "article.report"), ("document", "article.document")])
+def test_reports_and_documents_print_as_the_text_alone(pages, name, article):
     driver = pages.driver
-    driver.get(pages.visited["report-with-comment"])
+    driver.get(pages.visited[name])
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         hidden = driver.execute_script("""
@@ -227,11 +240,11 @@ def test_reports_print_as_the_text_alone(pages):
                 s => document.querySelector(s)).filter(e => e && getComputedStyle(e).display !== 'none')
                 .map(e => e.className)""")
         assert hidden == [], hidden
-        assert driver.find_element(By.CSS_SELECTOR, "article.report").is_displayed()
+        assert driver.find_element(By.CSS_SELECTOR, article).is_displayed()
         pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})
         folder = REPO / "artifacts" / "screenshots" / "print"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "report.pdf").write_bytes(base64.b64decode(pdf["data"]))
+        (folder / f"{name.split('-')[0]}.pdf").write_bytes(base64.b64decode(pdf["data"]))
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
