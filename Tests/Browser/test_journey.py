@@ -6,6 +6,8 @@ artifacts/screenshots/<width>/."""
 import re
 import subprocess
 import tempfile
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -21,6 +23,12 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def unread_count(driver, card: str) -> int:
     text = driver.find_element(By.CSS_SELECTOR, f"#dash-{card} .count").text
     return int(re.search(r"\d+", text).group(0))
+
+
+def this_week() -> str:
+    """The ISO week of today in the example portal's time zone, as the agenda names its pages."""
+    year, week, _ = datetime.now(ZoneInfo("Europe/Amsterdam")).isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def qr_uri(driver) -> str:
@@ -80,6 +88,10 @@ def journey(driver, portal, width, reset):
     shot("05-dashboard")
     reports_before = unread_count(driver, "reports")
     assert reports_before >= 1
+    for card in ["messages", "documents", "reports"]:
+        listed = driver.find_elements(By.CSS_SELECTOR, f"[aria-labelledby=dash-{card}] .item")
+        assert unread_count(driver, card) == len(listed), card
+    assert driver.find_element(By.ID, "dash-week").text
 
     # 5. A report: its unread mark goes; a comment appears under it.
     first = driver.find_element(By.CSS_SELECTOR, "[aria-labelledby=dash-reports] .item a")
@@ -109,7 +121,9 @@ def journey(driver, portal, width, reset):
 
     # 7. The agenda: a week, the next week, a day, the calendar file.
     click(driver, driver.find_element(By.LINK_TEXT, "Agenda"))
-    if "-W" not in driver.current_url:
+    if "-W" in driver.current_url:
+        assert driver.current_url.endswith(f"/agenda/{this_week()}.html"), "this week"
+    else:
         shot("10-agenda-overview")
         click(driver, driver.find_element(By.CSS_SELECTOR, "main a[href*='-W']"))
     shot("11-agenda-week")
