@@ -153,6 +153,29 @@ import Testing
         #expect(page.contains("Reactie versturen"))
     }
 
+    /// Writing in a client's record is an access NEN 7513 wants logged: who, which client,
+    /// which conversation and which message, as for a comment.
+    @Test func aReplyIsWrittenToTheAuditLog() throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        let posted = try post(mother, conversation, "Om de week lijkt ons goed.")
+        #expect(posted.status == 303)
+
+        let stored = try #require(try server.store().messages(client: "sanne").first)
+        #expect(stored.kind == .reply)
+        #expect(stored.item == "conversations/2026-12-01-gesprek-met-de-mentor")
+        let audit = try server.store().auditEvents(client: "sanne", username: nil, limit: 50)
+        let replies = audit.filter { $0.event == "reply" }
+        #expect(replies.count == 1)
+        let event = try #require(replies.first)
+        #expect(event.username == "marieke.devries")
+        #expect(event.client == "sanne")
+        #expect(event.target == stored.item)
+        #expect(event.detail == "message \(stored.id)")
+        #expect(event.at == Int64(server.now.timeIntervalSince1970))
+        #expect(!audit.contains { $0.event == "comment" })
+    }
+
     @Test func manySessionsPostingAtOnceLoseNothingWhilePagesAreServed() throws {
         let server = try ServerFixture()
         let writers: [(String, String)] = [

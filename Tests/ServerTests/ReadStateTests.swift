@@ -105,6 +105,64 @@ import Testing
         #expect(!(try mother.get("/clients/sanne/").text.contains("Gesprek met de mentor")))
     }
 
+    /// The build renders a fragment for every week of the agenda and the server picks the one
+    /// of today, so the dashboard is right on any day without a rebuild.
+    @Test func theDashboardShowsThisWeeksAppointments() throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        let dashboard = try mother.get("/clients/sanne/").text
+        #expect(dashboard.contains(Self.appointment("Overleg met de mentor")))
+        #expect(dashboard.contains(Self.appointment("Pakjesavond bij mama")))
+        #expect(!dashboard.contains(Self.appointment("Evaluatie ondertoezichtstelling")))
+        #expect(!dashboard.contains("Geen afspraken deze week."))
+
+        server.advance(7 * 86_400)
+        let father = try server.loggedIn("johan.devries")
+        let nextWeek = try father.get("/clients/sanne/").text
+        #expect(nextWeek.contains(Self.appointment("Evaluatie ondertoezichtstelling")))
+        #expect(!nextWeek.contains(Self.appointment("Overleg met de mentor")))
+    }
+
+    /// A quiet week between two appointments says there is nothing, so an empty card is never
+    /// mistaken for a page that did not load.
+    @Test func aWeekWithoutAppointmentsSaysSo() throws {
+        let server = try ServerFixture()
+        try server.write(
+            "lotte/agenda.yaml",
+            """
+            - title: Gesprek met de consulent
+              start: 2026-11-23 10:00
+              end: 2026-11-23 11:00
+            - title: Mentorgesprek
+              start: 2026-12-09 16:00
+              end: 2026-12-09 17:00
+
+            """)
+        try server.rebuild()
+
+        let daughter = try server.loggedIn("lotte.jansen")
+        let dashboard = try daughter.get("/clients/lotte/").text
+        #expect(dashboard.contains("<p class=\"empty\">Geen afspraken deze week.</p>"))
+        #expect(!dashboard.contains("class=\"appointment-title\""))
+    }
+
+    /// After the last appointment (here: in January) the week is just as empty, and says so.
+    @Test func aWeekPastTheLastAppointmentSaysSo() throws {
+        let server = try ServerFixture()
+        server.advance(35 * 86_400)
+
+        let mother = try server.loggedIn("marieke.devries")
+        let dashboard = try mother.get("/clients/sanne/").text
+        #expect(dashboard.contains("<p class=\"empty\">Geen afspraken deze week.</p>"))
+        #expect(!dashboard.contains("class=\"appointment-title\""))
+        #expect(dashboard.contains("href=\"/clients/sanne/agenda/\">Open de agenda</a>"))
+    }
+
+    /// How the dashboard's week card shows an appointment's title.
+    static func appointment(_ title: String) -> String {
+        "<span class=\"appointment-title\">\(title)</span>"
+    }
+
     /// The unread count a dashboard card shows.
     static func count(of kind: String, in page: String) -> Int? {
         let pattern =
