@@ -33,6 +33,9 @@ struct Configuration {
             key: "audit_retention_days", option: "--audit-retention-days",
             variable: "CAREPORTAL_AUDIT_RETENTION_DAYS", fallback: "1826"),
         Setting(
+            key: "session_retention_days", option: "--session-retention-days",
+            variable: "CAREPORTAL_SESSION_RETENTION_DAYS", fallback: "0"),
+        Setting(
             key: "secret_key", option: "", variable: "CAREPORTAL_SECRET_KEY", fallback: nil,
             secret: true),
     ]
@@ -94,6 +97,12 @@ struct Configuration {
             throw UsageError("audit_retention_days must be a whole number of days, 0 to keep all")
         }
         settings.auditRetention = days == 0 ? nil : Double(days) * 24 * 3600
+        guard let kept = Int(self["session_retention_days"] ?? "0"), kept >= 0 else {
+            throw UsageError(
+                "session_retention_days must be a whole number of days, 0 to remove ended "
+                    + "sessions at once")
+        }
+        settings.sessionRetention = Double(kept) * 24 * 3600
         settings.secretKey = self["secret_key"]
         if let proxies = self["trusted_proxy"] {
             settings.trustedProxies = Set(

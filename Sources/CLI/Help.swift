@@ -56,7 +56,10 @@ enum Help {
                                   address then counts for throttling and the audit log
                   --audit-retention-days N
                                   delete audit events older than N days (default 1826, five
-                                  years; 0 keeps them all); ended sessions always go
+                                  years; 0 keeps them all)
+                  --session-retention-days N
+                                  keep ended sessions (who and when, no secrets) N days
+                                  (default 0: removed within ten minutes)
                 """),
         Command(
             name: "invite", summary: "send a portal user the activation mail",
@@ -99,10 +102,12 @@ enum Help {
                 Prints every setting with its value and where it came from. The order: a
                 command-line option, then an environment variable (CAREPORTAL_SITE,
                 CAREPORTAL_STATE, CAREPORTAL_HOST, CAREPORTAL_PORT, CAREPORTAL_TRUSTED_PROXY,
-                CAREPORTAL_AUDIT_RETENTION_DAYS, CAREPORTAL_SECRET_KEY), then the configuration
-                file (--config FILE, $CAREPORTAL_CONFIG, or /etc/careportal/careportal.yaml),
-                then the default. The file is YAML with the keys site, state, host, port,
-                trusted_proxy, audit_retention_days and secret_key; any other key is an error.
+                CAREPORTAL_AUDIT_RETENTION_DAYS, CAREPORTAL_SESSION_RETENTION_DAYS,
+                CAREPORTAL_SECRET_KEY), then the configuration file (--config FILE,
+                $CAREPORTAL_CONFIG, or /etc/careportal/careportal.yaml), then the default. The
+                file is YAML with the keys site, state, host, port, trusted_proxy,
+                audit_retention_days, session_retention_days and secret_key; any other key is
+                an error.
                 """),
         Command(
             name: "doctor", summary: "check a deployment",

@@ -41,7 +41,7 @@ extension PortalServer {
             username: username, kind: .enrol, step: EnrolStep.link.rawValue,
             pendingSecret: sealed, now: context.now)
         do {
-            try store.deleteSessions(of: username)
+            try store.endSessions(of: username, now: context.now)
             sessions.cache.removeAll()
             try store.insert(session)
         } catch {

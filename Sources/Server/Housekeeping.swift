@@ -2,8 +2,7 @@ import Foundation
 import Store
 import Support
 
-/// Removes ended sessions now and then, so the table holds only live ones, and audit events
-/// past their retention.
+/// Removes sessions and audit events past their retention, now and then.
 final class Housekeeping: Sendable {
     private let periodic: Periodic
 
@@ -11,7 +10,8 @@ final class Housekeeping: Sendable {
         let work: @Sendable () -> Void = {
             let now = settings.clock()
             do {
-                try store.deleteEndedSessions(now: now, idle: settings.idleTimeout)
+                try store.deleteEndedSessions(
+                    now: now, idle: settings.idleTimeout, keep: settings.sessionRetention)
                 if let retention = settings.auditRetention {
                     let removed = try store.deleteAuditEvents(before: now - retention)
                     if removed > 0 {

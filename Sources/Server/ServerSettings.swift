@@ -19,6 +19,10 @@ public struct ServerSettings: Sendable {
     /// How long audit events are kept; older ones are deleted by the server. Nil keeps them
     /// for ever. Five years by default, a common reading of NEN 7513's "as long as needed".
     public var auditRetention: TimeInterval? = 5 * 365.25 * 24 * 3600
+    /// How long an ended session (logged out, expired, idle, ended by a reset) is kept: who
+    /// and when, without its secrets. Zero, the default, removes it at the next sweep (every
+    /// ten minutes); the audit log holds the logins and logouts for its own retention.
+    public var sessionRetention: TimeInterval = 0
     /// How long buffered page-view audit events may wait before they are written.
     public var auditFlushInterval: TimeInterval = 1
     /// How often queued mail is tried again when an SMTP server is configured.

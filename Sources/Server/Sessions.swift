@@ -58,7 +58,7 @@ struct Sessions: Sendable {
     /// Ends a session in the database and in the cache.
     func end(_ idHash: [UInt8]) {
         cache.remove(idHash)
-        try? store.deleteSession(idHash)
+        try? store.endSession(idHash, now: settings.clock())
     }
 
     /// A new session record and the cookie value that names it.

@@ -73,7 +73,8 @@ extension StateStore {
                         totp_secret = NULL, totp_last_step = NULL, locked = 0, updated_at = ?
                     WHERE username = ?
                     """, [.integer(time), .text(username)])
-                try tx.run("DELETE FROM sessions WHERE username = ?", [.text(username)])
+                try tx.run(
+                    SessionRecord.endSQL + "username = ?", [.integer(time), .text(username)])
                 try tx.run(
                     "DELETE FROM failures WHERE key IN (?, ?)",
                     [.text("password:\(username)"), .text("code:\(username)")])
@@ -125,7 +126,8 @@ extension StateStore {
                     .text(passwordHash), .blob(sealedSecret), .integer(lastStep),
                     .integer(now.seconds), .integer(now.seconds), .text(username),
                 ])
-            try tx.run("DELETE FROM sessions WHERE username = ?", [.text(username)])
+            try tx.run(
+                SessionRecord.endSQL + "username = ?", [.integer(now.seconds), .text(username)])
         }
     }
 

@@ -52,6 +52,14 @@ public struct SessionRecord: Sendable, Equatable {
 }
 
 extension SessionRecord {
+    /// Ends the sessions the appended condition picks: the end time (the first argument)
+    /// becomes their expiry, so no check can honour them again, and their form token and any
+    /// enrolment secret are wiped; who and when stay for the retention.
+    static let endSQL = """
+        UPDATE sessions SET expires_at = min(expires_at, ?), pending_secret = NULL, csrf = ''
+        WHERE\u{20}
+        """
+
     static let insertSQL = """
         INSERT INTO sessions (id_hash, username, kind, step, pending_secret, csrf,
             created_at, last_seen, expires_at)
@@ -81,7 +89,9 @@ extension StateStore {
     /// Replaces a session by a new one in one step: a new id after each login step.
     public func replace(_ old: [UInt8], with session: SessionRecord) throws {
         try database.transaction { tx in
-            try tx.run("DELETE FROM sessions WHERE id_hash = ?", [.blob(old)])
+            try tx.run(
+                SessionRecord.endSQL + "id_hash = ?",
+                [.integer(session.createdAt), .blob(old)])
             try tx.run(SessionRecord.insertSQL, session.values)
         }
     }
@@ -103,18 +113,24 @@ extension StateStore {
         }
     }
 
-    public func deleteSession(_ idHash: [UInt8]) throws {
-        try database.run("DELETE FROM sessions WHERE id_hash = ?", [.blob(idHash)])
+    /// Ends a session at `now`; its row stays, without its secrets, for the retention.
+    public func endSession(_ idHash: [UInt8], now: Date) throws {
+        try database.run(
+            SessionRecord.endSQL + "id_hash = ?", [.integer(now.seconds), .blob(idHash)])
     }
 
-    public func deleteSessions(of username: String) throws {
-        try database.run("DELETE FROM sessions WHERE username = ?", [.text(username)])
+    public func endSessions(of username: String, now: Date) throws {
+        try database.run(
+            SessionRecord.endSQL + "username = ?", [.integer(now.seconds), .text(username)])
     }
 
     /// Removes sessions that ended: idle too long or past their lifetime.
-    public func deleteEndedSessions(now: Date, idle: TimeInterval) throws {
+    /// Deletes sessions that ended (expired, idle too long, logged out or ended by a reset)
+    /// more than `keep` seconds ago.
+    public func deleteEndedSessions(now: Date, idle: TimeInterval, keep: TimeInterval) throws {
+        let before = now.seconds - Int64(keep)
         try database.run(
             "DELETE FROM sessions WHERE expires_at <= ? OR last_seen <= ?",
-            [.integer(now.seconds), .integer(now.seconds - Int64(idle))])
+            [.integer(before), .integer(before - Int64(idle))])
     }
 }

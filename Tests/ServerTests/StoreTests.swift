@@ -24,10 +24,30 @@ import Testing
         try store.insert(session(1, lastSeen: time, expires: time + 3600))
         try store.insert(session(2, lastSeen: time - 4000, expires: time + 3600))
         try store.insert(session(3, lastSeen: time, expires: time - 1))
-        try store.deleteEndedSessions(now: now, idle: 1800)
+        try store.deleteEndedSessions(now: now, idle: 1800, keep: 0)
         #expect(try store.session([UInt8](repeating: 1, count: 32)) != nil)
         #expect(try store.session([UInt8](repeating: 2, count: 32)) == nil)
         #expect(try store.session([UInt8](repeating: 3, count: 32)) == nil)
+    }
+
+    /// An ended session stays for its retention, as who and when only, and then goes.
+    @Test func anEndedSessionIsKeptForItsRetentionWithoutItsSecrets() throws {
+        let (store, _) = try store()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.invite("a", tokenHash: [1], now: now, validFor: 60, reset: false)
+        let time = Int64(now.timeIntervalSince1970)
+        let id = [UInt8](repeating: 4, count: 32)
+        try store.insert(session(4, lastSeen: time, expires: time + 3600))
+
+        try store.endSession(id, now: now)
+        let ended = try #require(try store.session(id))
+        #expect(ended.expiresAt == time && ended.csrf.isEmpty && ended.pendingSecret == nil)
+
+        let day: TimeInterval = 24 * 3600
+        try store.deleteEndedSessions(now: now + day, idle: 1800, keep: 2 * day)
+        #expect(try store.session(id) != nil, "kept within its retention")
+        try store.deleteEndedSessions(now: now + 3 * day, idle: 1800, keep: 2 * day)
+        #expect(try store.session(id) == nil, "gone after it")
     }
 
     @Test func aTokenIsUsedOnceEvenWhenRaced() throws {

@@ -44,6 +44,18 @@ import Testing
         }
     }
 
+    @Test func retentionsAreDaysAndABadOneSaysWhatItMustBe() throws {
+        let path = try file("session_retention_days: 30\naudit_retention_days: 0\n")
+        let arguments = try Arguments(["--config", path], valued: ["--config"])
+        let settings = try Configuration(arguments: arguments, environment: [:]).serverSettings()
+        #expect(settings.sessionRetention == 30 * 24 * 3600)
+        #expect(settings.auditRetention == nil, "0 keeps every audit event")
+
+        let bad = try Configuration(
+            arguments: arguments, environment: ["CAREPORTAL_SESSION_RETENTION_DAYS": "a week"])
+        #expect(throws: UsageError.self) { _ = try bad.serverSettings() }
+    }
+
     @Test func configShowsSourcesAndMasksTheSecret() throws {
         let key = String(repeating: "A", count: 43)
         let path = try file("secret_key: \(key)\nport: 8081\n")
