@@ -67,6 +67,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Content", "Site", "Server", "Store", "HTTP", "Support", "CSystem", "YAML",
+                "Markdown", "SQLite", "Crypto", "QRCode", "SMTP",
             ]),
         .executableTarget(name: "careportal", dependencies: ["CLI"]),
 

@@ -61,7 +61,7 @@ enum AccountCommands {
         case "stats":
             try stats(arguments, admin, console)
         case "doctor":
-            let checks = admin.doctor()
+            let checks = admin.doctor(libraries: LinkedLibraries.versions)
             for check in checks {
                 console.out("\(check.level.rawValue.uppercased())\t\(check.what)")
             }

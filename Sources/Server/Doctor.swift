@@ -11,21 +11,46 @@ public struct DoctorCheck: Sendable {
     public var what: String
 }
 
-/// `careportal doctor`: what a deployment needs, checked on the machine itself.
-extension Administration {
-    public func doctor() -> [DoctorCheck] {
-        [
-            libraries(), stateWritable(), database(), siteMatches(), secretKey(), baseURL(),
-            mail(), clock(),
-        ]
+/// The C libraries the program runs on, with the versions they report.
+public struct LinkedLibraries: Sendable {
+    /// SQLite 3.37.0, the first with STRICT tables.
+    public static let sqliteMinimum = 3_037_000
+
+    public var names: [(name: String, version: String)]
+    public var sqliteVersion: String
+    public var sqliteNumber: Int
+
+    public init(names: [(name: String, version: String)], sqliteVersion: String, sqliteNumber: Int)
+    {
+        self.names = names
+        self.sqliteVersion = sqliteVersion
+        self.sqliteNumber = sqliteNumber
     }
 
-    private func libraries() -> DoctorCheck {
-        // The dynamic linker resolved every C library before this line could run.
-        DoctorCheck(
-            level: .ok,
-            what: "C libraries found (cmark, libyaml, SQLite, OpenSSL, "
-                + "libargon2, libzxcvbn, libqrencode, libcurl, libmicrohttpd)")
+    /// The program could not have started without its libraries; what is worth checking is
+    /// that each is new enough, and what an admin reports with a problem is their versions.
+    public var check: DoctorCheck {
+        let listed = names.map { "\($0.name) \($0.version)" }.joined(separator: ", ")
+        guard sqliteNumber >= Self.sqliteMinimum else {
+            return DoctorCheck(
+                level: .fail,
+                what: "SQLite \(sqliteVersion) is older than 3.37, which the state database "
+                    + "needs (STRICT tables); install Debian 12's libsqlite3-0")
+        }
+        return DoctorCheck(
+            level: .ok, what: "C libraries: \(listed); libargon2 and libzxcvbn linked")
+    }
+}
+
+/// `careportal doctor`: what a deployment needs, checked on the machine itself.
+extension Administration {
+    /// Every check, in the order printed. `libraries` names each C library with the version
+    /// the running program linked in (the caller asks the wrapper modules).
+    public func doctor(libraries: LinkedLibraries) -> [DoctorCheck] {
+        [
+            libraries.check, stateWritable(), database(), siteMatches(), secretKey(), baseURL(),
+            mail(), clock(),
+        ]
     }
 
     private func stateWritable() -> DoctorCheck {

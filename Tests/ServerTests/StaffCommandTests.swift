@@ -1,5 +1,6 @@
 import Fixtures
 import Foundation
+import Server
 import Testing
 
 /// `careportal inbox` and `careportal export`, run as the real program on the state the
@@ -94,6 +95,41 @@ import Testing
         process.waitUntilExit()
         #expect(text.contains("FAIL\tcannot reach the mail server 127.0.0.1:9"))
         #expect(process.terminationStatus == 1)
+    }
+
+    @Test func doctorNamesEachLibraryAndFailsOnASecretKeyOthersCanRead() throws {
+        let server = try ServerFixture()
+        let report = try run(server, ["doctor"])
+        for library in ["cmark 0.", "libyaml 0.", "SQLite 3.", "OpenSSL 3.", "libmicrohttpd 0."] {
+            #expect(report.contains(library), "\(library) in \(report)")
+        }
+
+        let key = server.state.appendingPathComponent("secret.key").path
+        if !FileManager.default.fileExists(atPath: key) {
+            try Data(repeating: 1, count: 32).write(to: URL(fileURLWithPath: key))
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key)
+        let process = Process()
+        process.executableURL = Executable.careportal
+        process.arguments = [
+            "doctor", "--site", server.content.site.path, "--state", server.state.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("FAIL\t\(key) is readable by others; chmod 600 it"), "\(text)")
+        #expect(process.terminationStatus == 1)
+    }
+
+    @Test func doctorRefusesAnSQLiteTooOldForTheSchema() {
+        let old = LinkedLibraries(names: [], sqliteVersion: "3.31.1", sqliteNumber: 3_031_001)
+        #expect(old.check.level == .fail)
+        #expect(old.check.what.contains("SQLite 3.31.1 is older than 3.37"))
+        let current = LinkedLibraries(names: [], sqliteVersion: "3.40.1", sqliteNumber: 3_040_001)
+        #expect(current.check.level == .ok)
     }
 
     @Test func statsSumUpThePortal() throws {
