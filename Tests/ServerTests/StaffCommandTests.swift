@@ -74,6 +74,23 @@ import Testing
         #expect(events.allSatisfy { $0["at"]?.hasSuffix("Z") == true })
     }
 
+    /// `careportal doctor` on the fixture's site and state: its report and exit status, which
+    /// `run` does not give when a check fails.
+    private func doctor(_ server: ServerFixture) throws -> (String, Int32) {
+        let process = Process()
+        process.executableURL = Executable.careportal
+        process.arguments = [
+            "doctor", "--site", server.content.site.path, "--state", server.state.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (text, process.terminationStatus)
+    }
+
     @Test func doctorChecksTheDeploymentAndFailsOnAnUnreachableMailServer() throws {
         let good = try ServerFixture()
         let report = try run(good, ["doctor"])
@@ -82,19 +99,9 @@ import Testing
         #expect(!report.contains("FAIL"))
 
         let unreachable = try ServerFixture(smtp: "smtp://127.0.0.1:9")
-        let process = Process()
-        process.executableURL = Executable.careportal
-        process.arguments = [
-            "doctor", "--site", unreachable.content.site.path, "--state", unreachable.state.path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(
-            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (text, status) = try doctor(unreachable)
         #expect(text.contains("FAIL\tcannot reach the mail server 127.0.0.1:9"))
-        #expect(process.terminationStatus == 1)
+        #expect(status == 1)
     }
 
     @Test func doctorNamesEachLibraryAndFailsOnASecretKeyOthersCanRead() throws {
@@ -109,19 +116,9 @@ import Testing
             try Data(repeating: 1, count: 32).write(to: URL(fileURLWithPath: key))
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key)
-        let process = Process()
-        process.executableURL = Executable.careportal
-        process.arguments = [
-            "doctor", "--site", server.content.site.path, "--state", server.state.path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(
-            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (text, status) = try doctor(server)
         #expect(text.contains("FAIL\t\(key) is readable by others; chmod 600 it"), "\(text)")
-        #expect(process.terminationStatus == 1)
+        #expect(status == 1)
     }
 
     @Test func doctorRefusesAnSQLiteTooOldForTheSchema() {
