@@ -45,20 +45,23 @@ import Testing
         #expect(!chooser.text.contains("Lotte"))
     }
 
+    /// Each attempt with the one answer it must get: 404, the same as a page that does not
+    /// exist, whether the path cannot be decoded strictly (an encoded slash, backslash or NUL,
+    /// overlong UTF-8) or decodes to something that is not yours.
     @Test(arguments: [
-        "/clients/sanne/%2e%2e/yusuf/",
-        "/clients/sanne/%252e%252e/yusuf/", "/clients/sanne/..%2fyusuf/",
-        "/clients/sanne/..%5cyusuf/", "/clients/sanne/%c0%ae%c0%ae/yusuf/",
-        "/clients/sanne/index.html%00", "/clients//sanne/",
-        "/clients/sanne/.careportal/client.json",
-        "/.careportal/manifest.json", "/assets/%2e%2e/.careportal/manifest.json",
-        "/etc/passwd", "/clients/sanne/%2fetc%2fpasswd",
+        ("/clients/sanne/%2e%2e/yusuf/", 404),
+        ("/clients/sanne/%252e%252e/yusuf/", 404), ("/clients/sanne/..%2fyusuf/", 404),
+        ("/clients/sanne/..%5cyusuf/", 404), ("/clients/sanne/%c0%ae%c0%ae/yusuf/", 404),
+        ("/clients/sanne/index.html%00", 404), ("/clients//sanne/", 404),
+        ("/clients/sanne/.careportal/client.json", 404),
+        ("/.careportal/manifest.json", 404), ("/assets/%2e%2e/.careportal/manifest.json", 404),
+        ("/etc/passwd", 404), ("/clients/sanne/%2fetc%2fpasswd", 404),
     ])
-    func traversalNeverLeavesTheSite(path: String) throws {
+    func traversalNeverLeavesTheSite(path: String, status: Int) throws {
         let server = try ServerFixture()
         let browser = try loggedIn(server, "marieke.devries")
         let answer = try browser.get(path)
-        #expect([400, 404].contains(answer.status), "\(path) gave \(answer.status)")
+        #expect(answer.status == status, "\(path) gave \(answer.status)")
         #expect(!answer.text.contains("Yusuf"))
         #expect(!answer.text.contains("root:"))
     }
