@@ -97,6 +97,114 @@ import Testing
         #expect(!head.contains("Set-Cookie: evil"))
     }
 
+    /// A form without its token is as suspect as one with a forged token: a check that only
+    /// compared a token that is there would let a cross-site form through.
+    @Test func aCommentWithoutItsFormTokenIsRefused() throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        let page = try mother.get(report).text
+        let answer = try mother.post(
+            report, form: [("_once", try field("_once", in: page)), ("text", "Zonder token")])
+        #expect(answer.status == 403)
+        #expect(answer.text.contains("readonly>Zonder token</textarea>"), "the text is kept")
+
+        #expect(try server.store().messages(client: "sanne").isEmpty)
+        let audit = try server.store().auditEvents(client: "sanne", username: nil, limit: 50)
+        #expect(!audit.contains { $0.event == "comment" })
+        #expect(try mother.get(report).status == 200, "the session itself is still good")
+    }
+
+    /// The folder redirect puts the raw path in `Location`; a line break or a second slash
+    /// in it must never become a header of its own or a way off the site.
+    @Test(arguments: [
+        "/clients/sanne/reports%0d%0aSet-Cookie:%20evil=1",
+        "/clients/sanne/reports%0d%0aLocation:%20http://evil.example",
+        "/clients/sanne%0aSet-Cookie:evil=1%0a/reports",
+        "/clients/sanne/reports%E5%98%8A%E5%98%8DSet-Cookie=evil",
+        "/clients/sanne/reports/%2e%2e%2f%2fevil.example",
+        "/clients/sanne//evil.example/reports",
+    ])
+    func theFolderRedirectCannotInjectHeaders(path: String) throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        let cookie = "Cookie: careportal=\(try #require(mother.cookies["careportal"]))"
+        let (status, head) = try curl(server, ["-H", cookie, "\(mother.base)\(path)"])
+        #expect(status == "404")
+        try expectNoInjection(head)
+
+        let (plain, redirect) = try curl(
+            server, ["-H", cookie, "\(mother.base)/clients/sanne/reports"])
+        #expect(plain == "301")
+        #expect(Self.headers(redirect)["location"] == ["/clients/sanne/reports/"])
+    }
+
+    /// A folder asked for with escapes is sent to the same escapes plus a slash: still a path
+    /// on this site, never `//host`.
+    @Test(arguments: ["/clients/sanne/%72eports", "/clients/sanne%2freports"])
+    func anEscapedFolderIsRedirectedOnTheSite(path: String) throws {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        let cookie = "Cookie: careportal=\(try #require(mother.cookies["careportal"]))"
+        let (status, head) = try curl(server, ["-H", cookie, "\(mother.base)\(path)"])
+        #expect(status == "301")
+        #expect(Self.headers(head)["location"] == ["\(path)/"])
+    }
+
+    /// The login redirect puts the asked path in `next`; it must come out escaped, in the one
+    /// `Location` header, pointing at this site's login page.
+    @Test(arguments: [
+        ("/clients/sanne%0d%0aSet-Cookie:%20evil=1/", "404"),
+        ("/clients/sanne/x%0d%0aLocation:%20http://evil.example", "404"),
+        ("/clients/%E5%98%8A%E5%98%8DSet-Cookie=evil/", "303"),
+        ("/clients/sanne/x%20Set-Cookie%20evil=1", "303"),
+        ("/clients/sanne/a&next=//evil.example", "404"),
+        ("/clients/sanne/a&next=evil.example", "303"),
+        ("/clients/sanne/a%26next=%2fevil.example%23", "303"),
+    ])
+    func theLoginRedirectCannotInjectHeaders(path: String, expected: String) throws {
+        let server = try ServerFixture()
+        let base = server.client().base
+        let (status, head) = try curl(server, ["\(base)\(path)"])
+        #expect(status == expected, "\(path) gave \(status)")
+        try expectNoInjection(head)
+        if status == "303" {
+            let location = try #require(Self.headers(head)["location"]?.first)
+            #expect(location.hasPrefix("/login?next=/clients/"))
+            #expect(!location.dropFirst().contains("//"))
+            #expect(!location.contains("&"))
+            #expect(location.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7f })
+        }
+        try stillServes(server)
+    }
+
+    /// No header but the server's own: no `evil` cookie, at most one `Location`, and that one
+    /// on this site.
+    private func expectNoInjection(_ head: String) throws {
+        let headers = Self.headers(head)
+        #expect(!(headers["set-cookie"] ?? []).contains { $0.lowercased().contains("evil") })
+        #expect((headers["location"] ?? []).count <= 1)
+        for location in headers["location"] ?? [] {
+            #expect(location.hasPrefix("/"))
+            #expect(!location.hasPrefix("//"))
+            #expect(!location.lowercased().contains("http://"))
+        }
+        for name in headers.keys {
+            #expect(!name.contains("evil"), "an injected header \(name)")
+        }
+    }
+
+    /// The header lines of a `curl -D` dump by lowercased name, values in order.
+    static func headers(_ head: String) -> [String: [String]] {
+        var headers: [String: [String]] = [:]
+        for line in head.components(separatedBy: "\r\n").dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name, default: []].append(value)
+        }
+        return headers
+    }
+
     @Test func aUsernameTypedAtLoginComesBackEscaped() throws {
         let server = try ServerFixture()
         let browser = server.client()
