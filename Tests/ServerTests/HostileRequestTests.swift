@@ -31,7 +31,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: headerFile) }
         try Data(("X-Filler: " + String(repeating: "a", count: 200_000)).utf8).write(to: headerFile)
         let (header, _) = try curl(server, ["-H", "@\(headerFile.path)", "\(base)/login"])
-        #expect(["000", "400", "413", "431"].contains(header), "a 200 KB header gave \(header)")
+        #expect(header == "431", "a 200 KB header gave \(header)")
 
         let body = FileManager.default.temporaryDirectory
             .appendingPathComponent("body-\(UUID().uuidString)")
