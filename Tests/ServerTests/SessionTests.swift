@@ -153,6 +153,11 @@ import Testing
         #expect(
             try server.logIn(server.client(), "lotte.jansen", password, secret: secret).status
                 == 303)
+
+        // What a monitor scraping /metrics sees of all this.
+        let metrics = try server.client().get("/metrics").text
+        #expect(metrics.contains("careportal_events_total{event=\"lockout\"} 1"), "\(metrics)")
+        #expect(metrics.contains("careportal_events_total{event=\"login\"} 1"))
     }
 
     @Test func delaysGrowAfterAFewFailures() throws {

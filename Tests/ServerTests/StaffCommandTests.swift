@@ -139,6 +139,9 @@ import Testing
         #expect(text.contains("1 active"))
         #expect(text.contains("last 24 hours: 1 logins, 0 failed, 0 lockouts"))
         #expect(text.contains("comments and replies not seen by staff: 1"))
+        let outbox = try server.outbox()
+        #expect(!outbox.isEmpty, "the invitation at least")
+        #expect(text.contains("mail queued: \(outbox.count)"), "every mail in the outbox")
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(try run(server, ["stats", "--json"]).utf8))
                 as? [String: Any])
