@@ -7,7 +7,7 @@ import Testing
 /// moment: the real program, killed while a client posts in a loop and another guesses
 /// passwords, then started again; the database passes SQLite's integrity check.
 @Suite struct CrashTests {
-    @Test func everyAcknowledgedCommentSurvivesKill9() throws {
+    @Test func everyAcknowledgedWriteSurvivesKill9InAStorm() throws {
         let content = try ContentFixture.example()
         try ServerFixture.build(content)
         let state = content.root.appendingPathComponent("state")
@@ -19,19 +19,28 @@ import Testing
         let report = try #require(
             ReadStateTests.links(in: list, under: "/clients/lotte/reports/").first)
         let token = try csrf(try browser.get(report).text)
+        let talks = try browser.get("/clients/lotte/conversations/?all=1").text
+        let conversation = try #require(
+            ReadStateTests.links(in: talks, under: "/clients/lotte/conversations/").first)
 
+        // A storm: two threads commenting, one replying, two guessing passwords, killed at a
+        // random moment, four times over.
         let acknowledged = Locked<[String]>([])
+        let refusals = Locked(0)
         for round in 0..<4 {
-            let poster = Poster(browser: browser, path: report, csrf: token, round: round)
-            let thread = Thread { poster.run(acknowledged) }
-            thread.start()
-            let guesser = Guesser(port: server.port)
-            let guessing = Thread { guesser.run() }
-            guessing.start()
+            let paths = [report, report, conversation]
+            let posters = paths.enumerated().map { number, path in
+                Poster(
+                    browser: browser.sharing(), path: path, csrf: token,
+                    name: "ronde \(round) schrijver \(number)")
+            }
+            for poster in posters { Thread { poster.run(acknowledged) }.start() }
+            let guessers = (0..<2).map { _ in Guesser(port: server.port) }
+            for guesser in guessers { Thread { guesser.run(refusals) }.start() }
             Thread.sleep(forTimeInterval: Double.random(in: 0.3...0.9))
             server.kill()
-            poster.finished.wait()
-            guesser.finished.wait()
+            for poster in posters { poster.finished.wait() }
+            for guesser in guessers { guesser.finished.wait() }
             server = try ServeProcess(site: content.site, state: state)
             browser.move(to: server.port)
         }
@@ -43,6 +52,11 @@ import Testing
         let missing = acknowledged.value.filter { !texts.contains($0) }
         #expect(acknowledged.value.count > 20, "the loop posted for real")
         #expect(missing.isEmpty, "acknowledged but lost: \(missing)")
+        // A refused login is recorded before its answer goes out.
+        let failures = try store.auditEvents(client: nil, username: nil, limit: 100_000)
+            .filter { $0.event == "login_failed" }.count
+        #expect(
+            refusals.value > 0 && failures >= refusals.value, "\(failures) of \(refusals.value)")
         let last = try #require(acknowledged.value.last)
         #expect(try browser.get(report).text.contains(last))
     }
@@ -53,20 +67,20 @@ private final class Poster: Sendable {
     let browser: TestClient
     let path: String
     let csrf: String
-    let round: Int
+    let name: String
     let finished = DispatchSemaphore(value: 0)
 
-    init(browser: TestClient, path: String, csrf: String, round: Int) {
+    init(browser: TestClient, path: String, csrf: String, name: String) {
         self.browser = browser
         self.path = path
         self.csrf = csrf
-        self.round = round
+        self.name = name
     }
 
     func run(_ acknowledged: Locked<[String]>) {
         defer { finished.signal() }
         for number in 0..<100_000 {
-            let text = "ronde \(round) bericht \(number)"
+            let text = "\(name) bericht \(number)"
             let once = UUID().uuidString.replacingOccurrences(of: "-", with: "")
             guard
                 let response = try? browser.post(
@@ -87,7 +101,8 @@ private final class Guesser: Sendable {
         self.port = port
     }
 
-    func run() {
+    /// Counts each refusal that got its answer in `refusals`.
+    func run(_ refusals: Locked<Int>) {
         defer { finished.signal() }
         let browser = TestClient(port: port)
         for number in 0..<10_000 {
@@ -99,6 +114,7 @@ private final class Guesser: Sendable {
                         ("password", "Fout#wachtwoord1"), ("code", "123456"), ("next", ""),
                     ])) != nil
             else { return }
+            refusals.update { $0 += 1 }
         }
     }
 }

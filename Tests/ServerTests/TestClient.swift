@@ -68,6 +68,15 @@ final class TestClient: @unchecked Sendable {
         return response
     }
 
+    /// Another client on the same server with the same cookies, for a second thread: one
+    /// client is not safe to use from two at once.
+    func sharing() -> TestClient {
+        let copy = TestClient(port: 0)
+        copy.base = base
+        copy.cookies = cookies
+        return copy
+    }
+
     /// Talks to a server restarted on another port, keeping the cookies.
     func move(to port: UInt16) {
         base = "http://127.0.0.1:\(port)"
