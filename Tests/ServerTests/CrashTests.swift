@@ -3,9 +3,9 @@ import Foundation
 import Store
 import Testing
 
-/// A comment the browser got a success answer for survives `kill -9` of the server at any
-/// moment: the real program, killed while a client posts in a loop and another guesses
-/// passwords, then started again; the database passes SQLite's integrity check.
+/// A write the browser got its answer for survives `kill -9` of the server at any moment: the
+/// real program, killed while clients comment, reply and guess passwords in loops, then started
+/// again; the database passes SQLite's integrity check.
 @Suite struct CrashTests {
     @Test func everyAcknowledgedWriteSurvivesKill9InAStorm() throws {
         let content = try ContentFixture.example()
