@@ -4,7 +4,7 @@ import SMTP
 /// A real SMTP server (aiosmtpd) on 127.0.0.1 in a python3 child process.
 ///
 /// It saves each message it accepts as `NNNN.eml` (the bytes as received) with `NNNN.json`
-/// (the envelope) in `folder`. With `refuse`, it answers every RCPT with 550.
+/// (the envelope) in `folder`. It can also refuse every RCPT for good (550) or for now (451).
 public final class TestSMTPServer: @unchecked Sendable {
     public let port: Int
     public let folder: URL
@@ -25,6 +25,8 @@ public final class TestSMTPServer: @unchecked Sendable {
             async def handle_RCPT(self, server, session, envelope, address, options):
                 if mode == "refuse":
                     return "550 5.1.1 Mailbox unavailable"
+                if mode == "busy":
+                    return "451 4.3.0 Try again later"
                 envelope.rcpt_tos.append(address)
                 return "250 OK"
 
@@ -50,15 +52,20 @@ public final class TestSMTPServer: @unchecked Sendable {
         asyncio.run(main())
         """#
 
+    /// How the server answers each recipient.
+    public enum Answer: String, Sendable {
+        case accept, refuse, busy
+    }
+
     /// Starts the server on `port` (0: any free port) and returns once it listens.
-    public init(folder: URL, port: Int = 0, refuse: Bool = false) throws {
+    public init(folder: URL, port: Int = 0, answer: Answer = .accept) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         self.folder = folder
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", "-c", TestSMTPServer.script, String(port), folder.path,
-            refuse ? "refuse" : "accept",
+            answer.rawValue,
         ]
         let stdout = Pipe()
         let log = folder.appendingPathComponent("server.log")

@@ -68,7 +68,7 @@ struct DeliveryTests {
     @Test("A 550 refusal moves the message to failed/ with the reason")
     func refusalMovesToFailed() throws {
         let temporary = try TemporaryFolder()
-        let server = try TestSMTPServer(folder: temporary.subfolder("received"), refuse: true)
+        let server = try TestSMTPServer(folder: temporary.subfolder("received"), answer: .refuse)
         let outbox = try Outbox(folder: temporary.subfolder("outbox"))
         let name = try outbox.enqueue(Sample.message())
 
@@ -84,6 +84,28 @@ struct DeliveryTests {
         #expect(state.lastError?.contains("550") == true)
         #expect(state.failedAt == Sample.date)
         #expect(try server.received().isEmpty)
+    }
+
+    @Test("A 451 (try again later) keeps the message queued, and it goes once it is accepted")
+    func temporaryRefusalIsRetried() throws {
+        let temporary = try TemporaryFolder()
+        let received = temporary.subfolder("received")
+        let busy = try TestSMTPServer(folder: received, answer: .busy)
+        let outbox = try Outbox(folder: temporary.subfolder("outbox"))
+        let name = try outbox.enqueue(Sample.message())
+
+        let first = outbox.deliver(via: busy.server, now: Sample.date)
+        #expect(first.postponed == [name])
+        let state = try #require(try outbox.pending().first?.state)
+        #expect(state.lastError?.contains("451") == true)
+        #expect(state.nextAttempt > Sample.date)
+        busy.stop()
+
+        let accepting = try TestSMTPServer(folder: received, port: busy.port)
+        let later = outbox.deliver(via: accepting.server, now: Sample.date.addingTimeInterval(31))
+        #expect(later.sent == [name])
+        #expect(try accepting.received().count == 1)
+        #expect(try outbox.pending().isEmpty)
     }
 
     @Test("Two rounds in a row send each message once")

@@ -10,7 +10,7 @@ struct SMTPClientTests {
     @Test("A 550 refusal is permanent and its message holds no address", Python.needsAiosmtpd)
     func refusalIsPermanent() throws {
         let temporary = try TemporaryFolder()
-        let server = try TestSMTPServer(folder: temporary.subfolder("received"), refuse: true)
+        let server = try TestSMTPServer(folder: temporary.subfolder("received"), answer: .refuse)
 
         let error = #expect(throws: SMTPError.self) {
             try SMTPClient.send(
