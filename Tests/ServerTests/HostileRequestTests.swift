@@ -270,8 +270,11 @@ import Testing
         try without.write(to: file, atomically: true, encoding: .utf8)
         try server.rebuild()
         let active = try server.loggedIn("lotte.jansen")
+        // Sanne's own mother, half-way through activation: linked her app, no password yet.
+        let enrolling = server.client()
+        _ = try server.enrol(enrolling, path: try server.invitationPath("marieke.devries"))
 
-        for browser in [locked, beforeReset, removed, active] {
+        for browser in [locked, beforeReset, removed, active, enrolling] {
             for path in [
                 "/clients/sanne/", report,
                 "/clients/sanne/documents/files/toestemmingsformulier.pdf",
