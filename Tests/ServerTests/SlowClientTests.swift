@@ -5,11 +5,42 @@ import Testing
 /// Slow and greedy clients (slowloris, a stalled upload, many connections from one address)
 /// cannot take the server from everyone else.
 @Suite struct SlowClientTests {
-    private func limits(timeout: Int = 2, perAddress: Int = 64) -> HTTPLimits {
+    private func limits(timeout: Int = 2, perAddress: Int = 64, total: Int = 1000) -> HTTPLimits {
         var limits = HTTPLimits()
         limits.timeoutSeconds = timeout
         limits.perAddressLimit = perAddress
+        limits.connectionLimit = total
         return limits
+    }
+
+    /// Holds `count` connections, each a request begun and never finished.
+    private func hold(_ count: Int, on port: UInt16) throws -> [RawSocket] {
+        try (0..<count).map { _ in
+            let socket = try RawSocket(port: port)
+            try socket.send("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            return socket
+        }
+    }
+
+    @Test func theDefaultsAreTheDocumentedOnes() {
+        let limits = HTTPLimits()
+        #expect(limits.connectionLimit == 1000 && limits.perAddressLimit == 64)
+        #expect(limits.timeoutSeconds == 30 && limits.memoryPerConnection == 32 * 1024)
+        #expect(limits.maximumBody == 64 * 1024)
+    }
+
+    /// The same limit as the 1,000 of a real server, made small enough to reach in a test.
+    /// A connection past it is not taken: it waits in the kernel's queue, unanswered, until
+    /// one of the others goes.
+    @Test func theServerTakesNoMoreThanItsConnectionLimit() throws {
+        let server = try ServerFixture(limits: limits(timeout: 30, total: 8))
+        let held = try hold(8, on: server.http.port)
+        let extra = try RawSocket(port: server.http.port)
+        try extra.send("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        #expect(extra.answer(within: 1).isEmpty, "the ninth connection is not taken")
+        withExtendedLifetime(held) {}
+        for socket in held { socket.close() }
+        #expect(extra.answer(within: 5).hasPrefix("HTTP/1.1 200"), "taken once the others go")
     }
 
     @Test func halfSentRequestsAreCutOffAndOthersAreServedMeanwhile() throws {
@@ -37,11 +68,7 @@ import Testing
     @Test func oneAddressCannotTakeEveryConnection() throws {
         let server = try ServerFixture(limits: limits(timeout: 30, perAddress: 8))
         let port = server.http.port
-        let held = try (0..<8).map { _ in
-            let socket = try RawSocket(port: port)
-            try socket.send("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-            return socket
-        }
+        let held = try hold(8, on: port)
         let extra = try RawSocket(port: port)
         try? extra.send("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         #expect(extra.isClosedByPeer(), "the ninth connection from one address is refused")
@@ -94,6 +121,16 @@ final class RawSocket {
             if count < 0 { return errno == ECONNRESET }
         }
         return false
+    }
+
+    /// What the server sent within `seconds`, up to the first 4 KiB; empty if nothing came.
+    func answer(within seconds: Int) -> String {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(
+            descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(descriptor, &buffer, buffer.count, 0)
+        return count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : ""
     }
 
     func close() {
