@@ -2,8 +2,8 @@
 # Soak: careportal under a mixed load for a bounded time, all on 127.0.0.1.
 #   1,000 generated clients (10 items each), 10,000 login sessions spread over their users;
 #   at the same time: page views (dashboard, report list, report) from every session, comments
-#   from every session, and failed logins (argon2id each). Afterwards every acknowledged comment
-#   must be in the database, and the server's memory must have stayed flat.
+#   and replies from every session, and failed logins (argon2id each). Afterwards every
+#   acknowledged comment and reply must be in the database, and memory must have stayed flat.
 # Sessions are written straight into the state database (a login per session would take
 # argon2id ten thousand times); everything else goes through HTTP.
 #

@@ -23,6 +23,9 @@ def main():
     manifest = json.load(open(os.path.join(site, ".careportal", "manifest.json")))
     reports = {c["id"]: [i["url"] for i in c["items"] if i["kind"] == "report"]
                for c in manifest["clients"]}
+    # Replies go to a conversation; a client without one gets comments on a report instead.
+    talks = {c["id"]: [i["url"] for i in c["items"] if i["kind"] == "conversation"]
+             or reports[c["id"]] for c in manifest["clients"]}
     users = manifest["users"]
     now = int(time.time())
     db = sqlite3.connect(database)
@@ -42,8 +45,9 @@ def main():
                 (hashlib.sha256(raw).digest(), user["username"], csrf, now, now, now + 43200))
             client = user["clients"][0]
             rows.append((cookie_value(raw), csrf, f"/clients/{client}/",
-                         reports[client][number % len(reports[client])]))
-    table = ",\n".join(f'{{"{c}","{t}","{d}","{r}"}}' for c, t, d, r in rows)
+                         reports[client][number % len(reports[client])],
+                         talks[client][number % len(talks[client])]))
+    table = ",\n".join(f'{{"{c}","{t}","{d}","{r}","{v}"}}' for c, t, d, r, v in rows)
     common = f"sessions = {{\n{table}\n}}\ncounter = 0\n"
     with open(os.path.join(work, "pages.lua"), "w") as out:
         out.write(common + """
@@ -63,7 +67,10 @@ request = function()
   local s = sessions[(counter * 104729) % #sessions + 1]
   local body = "_csrf=" .. s[2] .. "&_once=soaktoken" .. counter .. "x" .. os.time()
     .. "&text=soak+" .. counter
-  return wrk.format("POST", s[4], {["Cookie"] = "careportal=" .. s[1],
+  -- Every other post a reply in a conversation, the rest comments on a report.
+  local path = s[4]
+  if counter % 2 == 0 then path = s[5] end
+  return wrk.format("POST", path, {["Cookie"] = "careportal=" .. s[1],
     ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
 """)
