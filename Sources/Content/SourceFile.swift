@@ -6,7 +6,20 @@ enum SourceFile {
     /// brought down by a file pasted by mistake.
     static let maximumBytes = 5 * 1024 * 1024
 
+    private static func tooLarge(_ bytes: Int, file: String, problems: inout ProblemList) {
+        problems.add(
+            "the file is \(bytes / 1024 / 1024) MiB; text files may be at most "
+                + "5 MiB. Split it, or put large material in documents/ as a PDF",
+            file: file)
+    }
+
     static func read(_ url: URL, as file: String, problems: inout ProblemList) -> String? {
+        // The size first: a file of gigabytes is refused without being read into memory.
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        if size > maximumBytes {
+            tooLarge(size, file: file, problems: &problems)
+            return nil
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -14,11 +27,9 @@ enum SourceFile {
             problems.add("cannot read the file: \(error.localizedDescription)", file: file)
             return nil
         }
+        // Checked again: the file may have grown since.
         if data.count > maximumBytes {
-            problems.add(
-                "the file is \(data.count / 1024 / 1024) MiB; text files may be at most "
-                    + "5 MiB. Split it, or put large material in documents/ as a PDF",
-                file: file)
+            tooLarge(data.count, file: file, problems: &problems)
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {

@@ -138,6 +138,19 @@ import Testing
         #expect(found[0].contains("text files may be at most 5 MiB"))
     }
 
+    /// A sparse file of 8 GiB costs nothing on disk; read whole, it would take the memory.
+    @Test func aFileOfGigabytesIsRefusedUnread() throws {
+        let fixture = try ContentFixture()
+        try fixture.write("clients/anna/reports/huge.md", "")
+        let file = try FileHandle(
+            forWritingTo: fixture.content.appendingPathComponent("clients/anna/reports/huge.md"))
+        try file.truncate(atOffset: 8 << 30)
+        try file.close()
+        let found = load(fixture).problems
+        #expect(found.count == 1)
+        #expect(found.first?.contains("the file is 8192 MiB") == true, "\(found)")
+    }
+
     @Test(arguments: [
         "5477-+1-19", "+025-10-20", "2026-+1-+5", "2026-12-03 +1:30", "2026-12-03 10:30+-1:00",
     ])
