@@ -26,7 +26,7 @@ final class MessageBoard: Sendable {
     private let logger: Logger
     private let cache = Mutex(Cache())
     /// At most this many messages in memory; past it the boards are read again as needed.
-    private let budget = 20_000
+    private let budget = 10_000
 
     init(store: StateStore, logger: Logger) {
         self.store = store
