@@ -114,6 +114,13 @@ import Testing
         #expect(try mother.get(report).status == 200, "the session itself is still good")
     }
 
+    /// A server, Sanne's mother logged in, and her session as a header line for curl.
+    private func motherWithCookie() throws -> (ServerFixture, TestClient, String) {
+        let server = try ServerFixture()
+        let mother = try server.loggedIn("marieke.devries")
+        return (server, mother, "Cookie: careportal=\(try #require(mother.cookies["careportal"]))")
+    }
+
     /// The folder redirect puts the raw path in `Location`; a line break or a second slash
     /// in it must never become a header of its own or a way off the site.
     @Test(arguments: [
@@ -125,9 +132,7 @@ import Testing
         "/clients/sanne//evil.example/reports",
     ])
     func theFolderRedirectCannotInjectHeaders(path: String) throws {
-        let server = try ServerFixture()
-        let mother = try server.loggedIn("marieke.devries")
-        let cookie = "Cookie: careportal=\(try #require(mother.cookies["careportal"]))"
+        let (server, mother, cookie) = try motherWithCookie()
         let (status, head) = try curl(server, ["-H", cookie, "\(mother.base)\(path)"])
         #expect(status == "404")
         try expectNoInjection(head)
@@ -142,9 +147,7 @@ import Testing
     /// on this site, never `//host`.
     @Test(arguments: ["/clients/sanne/%72eports", "/clients/sanne%2freports"])
     func anEscapedFolderIsRedirectedOnTheSite(path: String) throws {
-        let server = try ServerFixture()
-        let mother = try server.loggedIn("marieke.devries")
-        let cookie = "Cookie: careportal=\(try #require(mother.cookies["careportal"]))"
+        let (server, mother, cookie) = try motherWithCookie()
         let (status, head) = try curl(server, ["-H", cookie, "\(mother.base)\(path)"])
         #expect(status == "301")
         #expect(Self.headers(head)["location"] == ["\(path)/"])
