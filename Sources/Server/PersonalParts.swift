@@ -159,10 +159,12 @@ struct PersonalParts {
     }
 
     /// A fragment that depends only on the build and `key`: rendered once per build.
+    /// The template rendered once per build for each `key`; `data` is only made on a miss,
+    /// as most calls find the fragment and a dictionary per slot costs more than the lookup.
     private func cached(
-        _ template: String, _ data: [String: MustacheValue], key: String = ""
+        _ template: String, _ data: @autoclosure () -> [String: MustacheValue], key: String = ""
     ) -> String {
-        snapshot.fragment("\(template)|\(key)") { render(template, data) }
+        snapshot.fragment("\(template)|\(key)") { render(template, data()) }
     }
 
     private func render(_ template: String, _ data: [String: MustacheValue]) -> String {
