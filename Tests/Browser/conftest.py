@@ -101,10 +101,14 @@ def chromium(size) -> webdriver.Chrome:
 
 
 def resize(driver, size):
-    """Makes the page itself `size`: headless windows count the browser's frame."""
+    """Makes the page itself `size` (headless windows count the browser's frame), and waits
+    for the colour transitions the new layout starts: a check half-way through one would see
+    colours the page never rests in."""
     driver.set_window_size(*size)
     inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
     driver.set_window_size(size[0] * 2 - inner[0], size[1] * 2 - inner[1])
+    WebDriverWait(driver, 5).until(
+        lambda d: d.execute_script("return document.getAnimations().length") == 0)
 
 
 @pytest.fixture
