@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Serving benchmark, all on 127.0.0.1 and bounded in time: the same generated pages from
-#   nginx (no authentication), Caddy's file_server behind basic_auth, careportal's public
+#   nginx (no authentication), Caddy's file_server behind basic_auth, libmicrohttpd alone
+#   (bench/minimal-mhd.c, the page from memory: the ceiling for careportal), careportal's public
 #   assets, careportal's pages with a logged-in session (per-user parts filled in), and the
 #   same pages while logins run at the same time.
 # Then comments posted as fast as 16 connections can, each its own form, checked afterwards
@@ -66,6 +67,11 @@ CONF
 caddy run --config "$work/Caddyfile" --adapter caddyfile >"$work/caddy.log" 2>&1 &
 pids+=($!)
 
+# The ceiling: libmicrohttpd alone, the report page from memory (bench/minimal-mhd.c).
+cc -O2 bench/minimal-mhd.c -lmicrohttpd -o "$work/minimal-mhd"
+"$work/minimal-mhd" 18084 "$root/$page" &
+pids+=($!)
+
 # careportal with an activated, logged-in demo user.
 link=$("$bin" invite marieke.devries --site "$work/site" --state "$work/state" | grep -o '/activate/[A-Za-z0-9_-]*')
 "$bin" serve --site "$work/site" --state "$work/state" --port 18083 >"$work/careportal.log" 2>&1 &
@@ -97,6 +103,7 @@ curl -s -o /dev/null -u bench:bench-password "http://127.0.0.1:18082/$page"
   run nginx-page "http://127.0.0.1:18081/$page"
   run nginx-dashboard "http://127.0.0.1:18081/$dashboard"
   run caddy-basic-auth-page "http://127.0.0.1:18082/$page" -H "Authorization: Basic $basic"
+  run libmicrohttpd-minimal "http://127.0.0.1:18084/$page"
   run careportal-asset "http://127.0.0.1:18083/assets/$asset"
   run careportal-session-page "http://127.0.0.1:18083/$page" -H "Cookie: $cookie"
   run careportal-session-dashboard "http://127.0.0.1:18083/$dashboard" -H "Cookie: $cookie"
@@ -155,6 +162,8 @@ asset = float(by["careportal-asset"][1])
 print()
 print(f"careportal page with session / nginx:        {page / nginx:.0%}")
 print(f"careportal page with session / Caddy+auth:   {page / caddy:.2f}x")
+print(f"careportal page with session / libmicrohttpd alone: "
+      f"{page / float(by['libmicrohttpd-minimal'][1]):.0%}")
 print(f"careportal dashboard with session / nginx:   {dash / nginx:.0%} of its report page, "
       f"{dash / float(by['nginx-dashboard'][1]):.0%} of the same dashboard file")
 print(f"careportal page with session / own asset:    {page / asset:.0%}")
