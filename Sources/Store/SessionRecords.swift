@@ -96,10 +96,6 @@ extension StateStore {
         }
     }
 
-    public func touch(_ idHash: [UInt8], now: Date) throws {
-        try touch([idHash: now.seconds])
-    }
-
     /// Sets the last-seen time of many sessions in one transaction; a later time never goes
     /// back to an earlier one.
     public func touch(_ lastSeen: [[UInt8]: Int64]) throws {
@@ -124,7 +120,6 @@ extension StateStore {
             SessionRecord.endSQL + "username = ?", [.integer(now.seconds), .text(username)])
     }
 
-    /// Removes sessions that ended: idle too long or past their lifetime.
     /// Deletes sessions that ended (expired, idle too long, logged out or ended by a reset)
     /// more than `keep` seconds ago.
     public func deleteEndedSessions(now: Date, idle: TimeInterval, keep: TimeInterval) throws {
